@@ -1,0 +1,37 @@
+// inxpect-verifier-cost OBJ...: loads each BPF object and prints, per
+// program, what the verifier did (verified_insns, which bpftool 7.1 does not
+// show) and the size it left (xlated and jited). Used to measure what probes
+// add: run it on the original object and on the instrumented one.
+#include <cstdio>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: inxpect-verifier-cost OBJ... (as root)\n");
+    return 2;
+  }
+  int failures = 0;
+  std::printf("%-40s %-20s %8s %8s %14s\n", "object", "program", "xlated", "jited", "verified_insns");
+  for (int i = 1; i < argc; ++i) {
+    bpf_object *obj = bpf_object__open_file(argv[i], nullptr);
+    if (!obj || bpf_object__load(obj)) {
+      std::fprintf(stderr, "inxpect-verifier-cost: error: cannot load %s\n", argv[i]);
+      bpf_object__close(obj);
+      ++failures;
+      continue;
+    }
+    bpf_program *prog;
+    bpf_object__for_each_program(prog, obj) {
+      bpf_prog_info info{};
+      __u32 len = sizeof info;
+      if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len))
+        continue;
+      std::printf("%-40s %-20s %8u %8u %14u\n", argv[i], bpf_program__name(prog),
+                  info.xlated_prog_len / 8, info.jited_prog_len, info.verified_insns);
+    }
+    bpf_object__close(obj);
+  }
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * inxpect runtime: the probes inxpect-instrument puts into a BPF program.
+ *
+ * Self-contained on purpose: it includes nothing and uses only builtin types,
+ * so the rewriter can include it on any free line of a program built on
+ * vmlinux.h or on the uapi headers, before or after them, without shifting a
+ * single original line.
+ *
+ * Contract with inxpect-run (docs/design.md says why each choice was made):
+ *  - inxpect_stats: BPF_F_MMAPABLE array, one struct inxpect_slot per
+ *    (CPU, section), key = cpu * inxpect_nsections + section id.
+ *  - .data.inxpect: struct inxpect_config inxpect_config, the per-section
+ *    switch inxpect_section_off[], the embedded section table
+ *    inxpect_self[] (JSON) and inxpect_manifest_hash.
+ *  - counter source: bpf_inxpect_read() from the inxpect kernel module when it
+ *    is loaded, else bpf_ktime_get_ns(); decided at load time, no rebuild.
+ */
+#ifndef INXPECT_H
+#define INXPECT_H
+
+#define INXPECT_ABI_VERSION 1
+
+/* Events measured at once; a slot holds a count and a total for each. */
+#ifndef INXPECT_MAX_EVENTS
+#define INXPECT_MAX_EVENTS 4
+#endif
+_Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
+	       "INXPECT_MAX_EVENTS must be a power of two: probes mask event indices with it");
+/* An event index the verifier can prove in bounds whatever the value. */
+#define INXPECT_EVENT_INDEX(one_based) (((one_based) - 1) & (INXPECT_MAX_EVENTS - 1))
+/* CPU blocks in the stats map of an object loaded by another loader;
+ * inxpect-run resizes the map to the machine's possible CPUs. */
+#ifndef INXPECT_MAX_CPUS
+#define INXPECT_MAX_CPUS 256
+#endif
+
+typedef unsigned long long inxpect_u64;
+typedef unsigned int inxpect_u32;
+
+/* The helper ids are part of the kernel ABI; declaring our own pointers keeps
+ * the header free of bpf_helper_defs.h and its type dependencies. */
+static void *(*const inxpect_map_lookup_elem)(void *map, const void *key) = (void *)1;
+static inxpect_u64 (*const inxpect_ktime_get_ns)(void) = (void *)5;
+static inxpect_u32 (*const inxpect_get_smp_processor_id)(void) = (void *)8;
+
+/* The counter read of the inxpect kernel module (runtime/kmod). Weak: when the
+ * module is absent libbpf leaves it NULL and the probes read the clock. */
+extern inxpect_u64 bpf_inxpect_read(inxpect_u32 counter)
+	__attribute__((section(".ksyms"), weak));
+
+struct inxpect_event_stats {
+	inxpect_u64 count; /* section entries measured for this event */
+	inxpect_u64 total; /* sum of END - START readings */
+};
+
+struct inxpect_slot {
+	struct inxpect_event_stats event[INXPECT_MAX_EVENTS];
+} __attribute__((aligned(64))); /* a slot never shares a cache line */
+
+/* Written by user space through the mmaped .data.inxpect map. */
+struct inxpect_config {
+	inxpect_u32 enabled;                          /* 0: probes do nothing */
+	inxpect_u32 counter[INXPECT_MAX_EVENTS];      /* bpf_inxpect_read() argument */
+	inxpect_u32 sample_every[INXPECT_MAX_EVENTS]; /* 0: event off, N: every Nth run */
+};
+
+/* Defaults for an object loaded by another loader: on, every run sampled,
+ * event 0 on the default counter (0: the clock, or the module's first). */
+struct inxpect_config inxpect_config __attribute__((section(".data.inxpect"))) = {
+	.enabled = 1,
+	.sample_every = { 1 },
+};
+
+/* Per-CPU state of the current run of an entry program. */
+struct inxpect_run {
+	inxpect_u64 runs;                           /* entry-program runs on this CPU */
+	inxpect_u32 event;                          /* 1 + the event this run samples; 0: none */
+	inxpect_u32 countdown[INXPECT_MAX_EVENTS];  /* runs left until an event is due */
+};
+
+struct {
+	int (*type)[6 /* BPF_MAP_TYPE_PERCPU_ARRAY */];
+	int (*max_entries)[1];
+	inxpect_u32 *key;
+	struct inxpect_run *value;
+} inxpect_runs __attribute__((section(".maps"), used));
+
+/* Sized by the rewriter at the end of the instrumented file (INXPECT_OBJECT). */
+struct inxpect_stats_map;
+extern struct inxpect_stats_map inxpect_stats;
+static const inxpect_u32 inxpect_nsections;
+extern unsigned char inxpect_section_off[];
+
+/*
+ * A probe's state, one per open section, on the stack. The verifier must not
+ * see the sampling decision carried in it: a value branched on at END would
+ * be tracked precisely and split every state below an open section in two
+ * (2^depth). So START and END each re-read the decision from map memory,
+ * which the verifier cannot predict, and `start` only carries a number:
+ * the reading + 1 when measured, 0 when not, folded in without a branch.
+ */
+struct inxpect_probe {
+	const struct inxpect_run *run; /* this CPU's run state (never NULL on 6.x: constant key) */
+	inxpect_u32 id;
+	inxpect_u64 start;
+};
+
+static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u32 event)
+{
+	if (bpf_inxpect_read)
+		return bpf_inxpect_read(inxpect_config.counter[event & (INXPECT_MAX_EVENTS - 1)]);
+	return inxpect_ktime_get_ns();
+}
+
+static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_state(void)
+{
+	inxpect_u32 zero = 0;
+
+	return inxpect_map_lookup_elem(&inxpect_runs, &zero);
+}
+
+/*
+ * Called once at the start of every run of an entry program. A run samples at
+ * most one event, so a sampled section costs exactly two counter reads and
+ * the verifier sees one branch a probe; events due in the same run take
+ * turns (the later one stays due). No division, no atomics: the state is
+ * per CPU.
+ */
+static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_begin(void)
+{
+	struct inxpect_run *run = inxpect_run_state();
+	/* Through memory, not a register: a constant "chosen" would be
+	 * carried through the whole program, one verifier path per value. */
+	volatile inxpect_u32 *chosen;
+
+	if (!run)
+		return run;
+	chosen = &run->event;
+	run->runs++;
+	*chosen = 0;
+#pragma unroll
+	for (int e = 0; e < INXPECT_MAX_EVENTS; e++) {
+		inxpect_u32 every = inxpect_config.sample_every[e];
+		inxpect_u32 left = run->countdown[e];
+
+		if (!every)
+			continue;
+		if (left > 1) {
+			run->countdown[e] = left - 1;
+		} else if (!*chosen) {
+			*chosen = e + 1;
+			run->countdown[e] = every;
+		}
+	}
+	if (!inxpect_config.enabled)
+		*chosen = 0;
+	return run;
+}
+
+/* 1 + the event this run samples for section `id`; 0: not measured. */
+static __attribute__((always_inline)) inline inxpect_u32
+inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
+{
+	inxpect_u32 event = run ? run->event : 0;
+
+	return event && !inxpect_section_off[id] ? event : 0;
+}
+
+static __attribute__((always_inline)) inline struct inxpect_probe
+inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
+{
+	struct inxpect_probe p = { .run = run, .id = id, .start = 0 };
+	inxpect_u32 event = inxpect_measured_event(run, id);
+
+	if (event)
+		p.start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
+	return p;
+}
+
+static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
+{
+	struct inxpect_slot *slot;
+	inxpect_u32 key, e, event;
+	inxpect_u64 now, measured;
+
+	/* The run cannot change between START and END (a new run starts only
+	 * in an entry program), but the section switch may: `measured` makes
+	 * a section switched on mid-run count nothing rather than garbage. */
+	event = inxpect_measured_event(p->run, p->id);
+	if (!event)
+		return;
+	e = INXPECT_EVENT_INDEX(event);
+	now = inxpect_read(e);
+	key = inxpect_get_smp_processor_id() * inxpect_nsections + p->id;
+	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
+	if (!slot)
+		return;
+	measured = (p->start | -p->start) >> 63; /* 1 if START read the counter */
+	slot->event[e].count += measured;
+	slot->event[e].total += (now - (p->start - 1)) & -measured;
+}
+
+#define INXPECT_CONCAT_(a, b) a##b
+#define INXPECT_CONCAT(a, b) INXPECT_CONCAT_(a, b)
+#define INXPECT_SCOPED_PROBE_(run, id)                                            \
+	struct inxpect_probe INXPECT_CONCAT(inxpect_probe_, id)                   \
+		__attribute__((cleanup(inxpect_section_end), unused)) =           \
+			inxpect_section_begin(run, id)
+
+/*
+ * Scope-shaped sections: the probe is a variable whose cleanup ends the
+ * section, so every way out of the scope (return after its value is
+ * computed, falling off the end, goto, break) ends it exactly once.
+ */
+/* First statement of an entry program (a SEC() function): starts a run. */
+#define INXPECT_ENTRY(id)                                                         \
+	struct inxpect_run *inxpect_run = inxpect_run_begin();                    \
+	INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* First statement of an entry program that is not a section itself: runs
+ * must still start there, or no section of the program would be sampled. */
+#define INXPECT_RUN() \
+	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_begin()
+/* First statement of any other instrumented function. */
+#define INXPECT_FUNCTION(id)                                                      \
+	struct inxpect_run *inxpect_run = inxpect_run_state();                    \
+	INXPECT_SCOPED_PROBE_(inxpect_run, id)
+
+/*
+ * The per-object part, appended by the rewriter after the last original line:
+ * the stats map sized for this object's sections, the per-section switch and
+ * the embedded section table (JSON, the manifest's sections without source
+ * ranges) with the manifest's hash, so a runner attached to a program it did
+ * not load can name its sections.
+ */
+#define INXPECT_OBJECT(nsections, manifest_hash, self_json)                      \
+	static const inxpect_u32 inxpect_nsections = (nsections);                 \
+	struct inxpect_stats_map {                                                \
+		int (*type)[2 /* BPF_MAP_TYPE_ARRAY */];                          \
+		int (*map_flags)[1024 /* BPF_F_MMAPABLE */];                      \
+		int (*max_entries)[(nsections) * INXPECT_MAX_CPUS];               \
+		inxpect_u32 *key;                                                 \
+		struct inxpect_slot *value;                                       \
+	} inxpect_stats __attribute__((section(".maps"), used));                  \
+	unsigned char inxpect_section_off[(nsections)]                            \
+		__attribute__((section(".data.inxpect"), used));                  \
+	inxpect_u64 inxpect_manifest_hash                                         \
+		__attribute__((section(".data.inxpect"), used)) = (manifest_hash); \
+	char inxpect_self[] __attribute__((section(".data.inxpect"), used)) = self_json
+
+#endif /* INXPECT_H */

@@ -1,0 +1,14 @@
+// The packets every e2e program is run with: the runner's synthetic traffic
+// plus edge cases made from it that drive the programs down their early
+// exits (headers cut short, TTL and hop limit 1, telnet, port 0).
+#pragma once
+
+#include <vector>
+
+#include "PacketSet.h"
+
+namespace e2e {
+
+std::vector<inxpect::Packet> packetMix();
+
+} // namespace e2e

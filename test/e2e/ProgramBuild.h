@@ -1,0 +1,29 @@
+// Builds an e2e program twice, as the user would: the original with clang,
+// and the rewrite of inxpect-instrument compiled the same way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct BuiltProgram {
+  std::string original;     // object built from the untouched source
+  std::string instrumented; // object built from the rewrite
+  std::string manifest;     // the rewrite's manifest
+};
+
+// Instruments programs/NAME.c with `modeFlags` (e.g. {"--per-function"}) and
+// compiles both versions into `workDir`. Fails the current test, with the
+// tools' output, if a step fails.
+BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
+                          const std::string &workDir);
+
+// A fresh directory under the build's temporary space for one test.
+std::string makeWorkDir(const std::string &testName);
+
+// Runs a shell command, returning its exit status, with its stdout in
+// `output` (add 2>&1 to the command for stderr too).
+int runCommand(const std::string &command, std::string &output);
+
+} // namespace e2e

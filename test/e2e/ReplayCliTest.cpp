@@ -1,0 +1,94 @@
+// inxpect-run replay as a user runs it: a capture replayed through an
+// instrumented program, the counts read from its JSON and table output.
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <pcap/pcap.h>
+
+#include "ProgramBuild.h"
+#include "RequireRoot.h"
+#include "SyntheticTraffic.h"
+
+namespace {
+
+void writePcap(const std::string &path, size_t packets) {
+  pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+  pcap_dumper_t *dump = pcap_dump_open(dead, path.c_str());
+  ASSERT_TRUE(dump) << pcap_geterr(dead);
+  for (const inxpect::Packet &p : inxpect::syntheticTraffic(packets).packets) {
+    pcap_pkthdr h{};
+    h.caplen = h.len = static_cast<bpf_u_int32>(p.size());
+    pcap_dump(reinterpret_cast<u_char *>(dump), &h, p.data());
+  }
+  pcap_dump_close(dump);
+  pcap_close(dead);
+}
+
+class ReplayCli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    REQUIRE_ROOT_FOR_BPF();
+    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    built_ = e2e::buildProgram("parser", {"--per-function"}, dir_);
+    ASSERT_FALSE(HasFatalFailure());
+    pcap_ = dir_ + "/189.pcap";
+    writePcap(pcap_, 189);
+  }
+  std::string replay(const std::string &extra) {
+    return std::string(E2E_BIN_DIR) + "/inxpect-run replay " + built_.instrumented +
+           " --manifest " + built_.manifest + " --pcap " + pcap_ + " " + extra;
+  }
+  std::string dir_, pcap_;
+  e2e::BuiltProgram built_;
+};
+
+TEST_F(ReplayCli, PcapOf189PacketsThreeTimesCounts567) {
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay("--repeat 3 --format json"), out), 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["type"], "final");
+  EXPECT_EQ(j["runs"], 567);
+  bool sawEntry = false;
+  for (const auto &s : j["sections"]) {
+    ASSERT_TRUE(s.contains("name") && s.contains("kind") && s.contains("count")) << s.dump();
+    if (s["name"] == "xdp_parser" || s["name"] == "parse_eth") {
+      EXPECT_EQ(s["count"], 567) << s["name"];
+      sawEntry |= s["name"] == "xdp_parser";
+    }
+  }
+  EXPECT_TRUE(sawEntry);
+}
+
+// --sample N measures every Nth run exactly (a countdown, not a coin), and
+// all sections of a measured run together: the entry counts runs / N.
+TEST_F(ReplayCli, SamplingMeasuresEveryNthRun) {
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay("--repeat 4 --sample 4 --format json"), out), 0) << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["runs"], 189 * 4);
+  EXPECT_EQ(j["events"][0]["sample_every"], 4);
+  for (const auto &s : j["sections"])
+    if (s["name"] == "xdp_parser" || s["name"] == "parse_eth")
+      EXPECT_EQ(s["count"], 189) << s["name"];
+}
+
+TEST_F(ReplayCli, TableNamesSectionsAndTheCounterSource) {
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay("2>&1"), out), 0) << out;
+  EXPECT_NE(out.find("counter: "), std::string::npos) << out;
+  EXPECT_NE(out.find("xdp_parser"), std::string::npos) << out;
+  EXPECT_NE(out.find("runs: 189"), std::string::npos) << out;
+}
+
+TEST_F(ReplayCli, ManifestOfAnotherRewriteIsRefused) {
+  e2e::BuiltProgram other = e2e::buildProgram("drop", {"--per-function"}, dir_);
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out;
+  std::string command = std::string(E2E_BIN_DIR) + "/inxpect-run replay " + built_.instrumented +
+                        " --manifest " + other.manifest + " --synthetic 10 2>&1";
+  EXPECT_NE(e2e::runCommand(command, out), 0);
+  EXPECT_NE(out.find("do not match"), std::string::npos) << out;
+}
+
+} // namespace

@@ -1,0 +1,92 @@
+// The rewriter's small pieces, without clang's front end: where the include
+// goes, default names, and the text it inserts.
+#include <gtest/gtest.h>
+
+#include "IncludePlacement.h"
+#include "ProbePlan.h"
+#include "ToolDefaults.h"
+
+using namespace inxpect;
+
+namespace {
+
+std::optional<unsigned> includeAt(llvm::StringRef code, std::vector<OffsetRange> decls = {}) {
+  clang::LangOptions lang;
+  lang.C11 = true;
+  lang.LineComment = true;
+  return findIncludeOffset(code, lang, static_cast<unsigned>(code.size()), decls);
+}
+
+} // namespace
+
+TEST(IncludePlacement, TakesACommentOnlyLine) {
+  EXPECT_EQ(includeAt("// SPDX\nint x;\n"), 0u);
+  EXPECT_EQ(includeAt("/* one line */\nint x;\n"), 0u);
+}
+
+TEST(IncludePlacement, SkipsCodeAndMultiLineComments) {
+  llvm::StringRef code = "int a;\n/* two\n lines */\n\nint b;\n";
+  EXPECT_EQ(includeAt(code), code.find("\n\n") + 1);
+}
+
+TEST(IncludePlacement, SkipsConditionalBlocksAndContinuations) {
+  llvm::StringRef code = "#ifdef X\n\n#endif\n#define M \\\n\nint y;\n\n";
+  // The blank line inside #ifdef and the one after the backslash are not free.
+  EXPECT_EQ(includeAt(code), code.rfind("\n\n") + 1);
+}
+
+TEST(IncludePlacement, SkipsLinesInsideDeclarations) {
+  llvm::StringRef code = "struct s {\n\n int a;\n};\n\nint z;\n";
+  unsigned structEnd = static_cast<unsigned>(code.find("};") + 2);
+  EXPECT_EQ(includeAt(code, {{0, structEnd}}), code.find("\n\nint z") + 1);
+}
+
+TEST(IncludePlacement, NoneBeforeTheLimit) {
+  clang::LangOptions lang;
+  llvm::StringRef code = "int a;\nint f(void) { return 0; }\n\n";
+  EXPECT_FALSE(findIncludeOffset(code, lang, static_cast<unsigned>(code.find("int f")), {}));
+}
+
+TEST(ToolDefaults, OutputsGoBesideTheInput) {
+  EXPECT_EQ(defaultOutputPath("dir/xdp.c"), "dir/xdp.inxpect.c");
+  EXPECT_EQ(defaultOutputPath("prog.bpf"), "prog.bpf.inxpect.c");
+  EXPECT_EQ(defaultManifestPath("dir/xdp.inxpect.c"), "dir/xdp.inxpect.json");
+  EXPECT_EQ(defaultManifestPath("out"), "out.json");
+}
+
+TEST(ProbePlan, CStringLiteralEscapes) {
+  EXPECT_EQ(cStringLiteral("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(cStringLiteral(std::string("x\ny", 3)), "\"x\\012y\"");
+}
+
+TEST(ProbePlan, ProbesNameTheirMacros) {
+  ProbeSite site;
+  site.section.id = 7;
+  EXPECT_EQ(openingProbe(site), "INXPECT_FUNCTION(7);");
+  site.entry = true;
+  EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(7);");
+  EXPECT_EQ(runStart(), "INXPECT_RUN();");
+  EXPECT_EQ(includeDirective(true), "#include \"inxpect.h\"");
+  EXPECT_EQ(includeDirective(false), "#include \"inxpect.h\" ");
+}
+
+TEST(ProbePlan, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {
+  Manifest m;
+  Section s;
+  s.name = "f";
+  s.function = "f";
+  m.sections = {s};
+  std::string tail = objectTail(m, /*codeEndsWithNewline=*/false);
+  EXPECT_EQ(tail.rfind("\n\n", 0), 0u) << "must not join the last line";
+  EXPECT_NE(tail.find("INXPECT_OBJECT(1, 0x"), std::string::npos);
+  char hash[32];
+  std::snprintf(hash, sizeof hash, "0x%016llx", static_cast<unsigned long long>(manifestHash(m)));
+  EXPECT_NE(tail.find(hash), std::string::npos);
+}
+
+TEST(ProbePlan, InsertionsLandAtTheirOffsetsInOrder) {
+  auto ok = applyInsertions("abc", {{1, "X"}, {3, "Y"}, {1, "Z"}});
+  ASSERT_TRUE(static_cast<bool>(ok));
+  // Two insertions at one offset keep the order they were planned in.
+  EXPECT_EQ(*ok, "aXZbcY");
+}

@@ -1,0 +1,106 @@
+#include "Manifest.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace inxpect;
+
+namespace {
+
+Manifest sample() {
+  Manifest m;
+  m.source = "xdp.c";
+  m.output = "xdp.inxpect.c";
+  Section a;
+  a.id = 0;
+  a.name = "parse_eth";
+  a.function = "parse_eth";
+  a.file = "xdp.c";
+  a.begin = {12, 1};
+  a.end = {30, 1};
+  Section b = a;
+  b.id = 1;
+  b.name = "xdp_main";
+  b.function = "xdp_main";
+  b.begin = {32, 1};
+  b.end = {40, 1};
+  m.sections = {a, b};
+  return m;
+}
+
+} // namespace
+
+TEST(Manifest, RoundTripsThroughJson) {
+  Manifest m = sample();
+  Manifest back = manifestFromJson(toJson(m));
+  ASSERT_EQ(back.sections.size(), 2u);
+  EXPECT_EQ(back.source, "xdp.c");
+  EXPECT_EQ(back.output, "xdp.inxpect.c");
+  EXPECT_EQ(back.sections[1].name, "xdp_main");
+  EXPECT_EQ(back.sections[1].begin.line, 32u);
+  EXPECT_EQ(back.sections[0].end.col, 1u);
+  EXPECT_FALSE(back.sections[0].parent.has_value());
+  EXPECT_EQ(manifestHash(back), manifestHash(m));
+}
+
+TEST(Manifest, UsesTheSchemaFieldNames) {
+  nlohmann::ordered_json j = toJson(sample());
+  EXPECT_EQ(j["inxpect_manifest"], 1);
+  const auto &s = j["sections"][0];
+  EXPECT_EQ(s["id"], 0);
+  EXPECT_EQ(s["kind"], "function");
+  EXPECT_EQ(s["function"], "parse_eth");
+  EXPECT_EQ(s["file"], "xdp.c");
+  EXPECT_EQ(s["begin"]["line"], 12);
+  EXPECT_TRUE(s["parent"].is_null());
+}
+
+TEST(Manifest, RejectsIdsThatAreNotDense) {
+  nlohmann::ordered_json j = toJson(sample());
+  j["sections"][1]["id"] = 5;
+  EXPECT_THROW(manifestFromJson(j), ManifestError);
+}
+
+TEST(Manifest, RejectsDuplicateNames) {
+  nlohmann::ordered_json j = toJson(sample());
+  j["sections"][1]["name"] = "parse_eth";
+  EXPECT_THROW(manifestFromJson(j), ManifestError);
+}
+
+TEST(Manifest, RejectsUnknownKindAndBadParent) {
+  nlohmann::ordered_json j = toJson(sample());
+  j["sections"][0]["kind"] = "lambda";
+  EXPECT_THROW(manifestFromJson(j), ManifestError);
+  j = toJson(sample());
+  j["sections"][0]["parent"] = 7;
+  EXPECT_THROW(manifestFromJson(j), ManifestError);
+}
+
+TEST(Manifest, RejectsAnotherSchemaVersion) {
+  nlohmann::ordered_json j = toJson(sample());
+  j["inxpect_manifest"] = 2;
+  try {
+    manifestFromJson(j);
+    FAIL() << "version 2 accepted";
+  } catch (const ManifestError &e) {
+    EXPECT_NE(std::string(e.what()).find("version"), std::string::npos);
+  }
+}
+
+TEST(Manifest, SelfDescriptionCarriesNamesKindsAndHash) {
+  Manifest m = sample();
+  m.sections[1].parent = 0;
+  std::string self = selfDescription(m);
+  Manifest back = manifestFromSelfDescription(self);
+  ASSERT_EQ(back.sections.size(), 2u);
+  EXPECT_EQ(back.sections[0].name, "parse_eth");
+  EXPECT_EQ(back.sections[1].parent, 0u);
+  EXPECT_EQ(hashFromSelfDescription(self), manifestHash(m));
+  EXPECT_EQ(manifestHash(back), manifestHash(m));
+}
+
+TEST(Manifest, HashChangesWhenASectionChanges) {
+  Manifest a = sample(), b = sample();
+  b.sections[1].name = "xdp_other";
+  EXPECT_NE(manifestHash(a), manifestHash(b));
+}

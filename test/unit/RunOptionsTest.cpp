@@ -1,0 +1,97 @@
+#include "Options.h"
+#include "RunError.h"
+
+#include <gtest/gtest.h>
+
+using namespace inxpect;
+
+namespace {
+
+Command parse(std::vector<std::string> args) { return parseCommandLine(args); }
+
+// The message of the UsageError the arguments raise, "" when they parse.
+std::string usageError(std::vector<std::string> args) {
+  try {
+    parseCommandLine(args);
+  } catch (const UsageError &e) {
+    return e.what();
+  }
+  return "";
+}
+
+} // namespace
+
+TEST(RunOptions, ReplayWithDefaults) {
+  Command c = parse({"replay", "xdp.o", "--synthetic", "1000"});
+  ASSERT_EQ(c.kind, Command::Kind::Replay);
+  EXPECT_EQ(c.replay.object, "xdp.o");
+  ASSERT_TRUE(c.replay.synthetic.has_value());
+  EXPECT_EQ(*c.replay.synthetic, 1000u);
+  EXPECT_FALSE(c.replay.pcap.has_value());
+  EXPECT_FALSE(c.replay.manifest.has_value());
+  EXPECT_FALSE(c.replay.prog.has_value());
+  EXPECT_EQ(c.replay.repeat, 1u);
+  EXPECT_EQ(c.replay.sampleEvery, 1u);
+  EXPECT_EQ(c.replay.format, OutputFormat::Table);
+}
+
+TEST(RunOptions, EveryOptionInBothSpellings) {
+  Command c = parse({"replay", "--pcap=t.pcap", "--manifest", "m.json", "--prog=xdp_a", "x.o",
+                     "--repeat", "3", "--format=json", "--sample", "16"});
+  ASSERT_EQ(c.kind, Command::Kind::Replay);
+  EXPECT_EQ(c.replay.object, "x.o");
+  EXPECT_EQ(c.replay.pcap.value_or(""), "t.pcap");
+  EXPECT_EQ(c.replay.manifest.value_or(""), "m.json");
+  EXPECT_EQ(c.replay.prog.value_or(""), "xdp_a");
+  EXPECT_EQ(c.replay.repeat, 3u);
+  EXPECT_EQ(c.replay.format, OutputFormat::Json);
+  EXPECT_EQ(c.replay.sampleEvery, 16u);
+}
+
+TEST(RunOptions, HelpTeachesWithAnExample) {
+  Command top = parse({"--help"});
+  EXPECT_EQ(top.kind, Command::Kind::Help);
+  EXPECT_NE(top.helpText.find("replay"), std::string::npos);
+  Command replay = parse({"replay", "x.o", "--help"});
+  EXPECT_EQ(replay.kind, Command::Kind::Help);
+  EXPECT_NE(replay.helpText.find("--synthetic N"), std::string::npos);
+  EXPECT_NE(replay.helpText.find("Example"), std::string::npos);
+  EXPECT_EQ(parse({"help", "replay"}).helpText, replayHelp());
+}
+
+TEST(RunOptions, RejectsMissingPieces) {
+  EXPECT_NE(usageError({}).find("no command"), std::string::npos);
+  EXPECT_NE(usageError({"replay", "--synthetic", "5"}).find("needs an instrumented object"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o"}).find("--pcap FILE or --synthetic N"), std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--pcap"}).find("--pcap needs a value"),
+            std::string::npos);
+}
+
+TEST(RunOptions, RejectsConflictsAndUnknowns) {
+  EXPECT_NE(usageError({"replay", "x.o", "--pcap", "a", "--synthetic", "5"}).find("alternatives"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "y.o", "--synthetic", "5"}).find("\"y.o\""),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--bogus"}).find("unknown option --bogus"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "-v"}).find("unknown option -v"),
+            std::string::npos);
+  EXPECT_NE(usageError({"frobnicate"}).find("unknown command \"frobnicate\""), std::string::npos);
+  EXPECT_NE(usageError({"run", "x.o"}).find("not available"), std::string::npos);
+}
+
+TEST(RunOptions, RejectsBadNumbersAndFormats) {
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--repeat", "0"}).find("between 1 and"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "-3"}).find("positive whole number"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--sample", "4294967296"})
+                .find("between 1 and 4294967295"),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--repeat", "2x"}).find("\"2x\""),
+            std::string::npos);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--format", "csv"}).find("table or json"),
+            std::string::npos);
+  EXPECT_EQ(usageError({"replay", "x.o", "--synthetic", "5", "--sample", "4294967295"}), "");
+}

@@ -1,0 +1,77 @@
+#include "CounterSource.h"
+#include "Replay.h"
+#include "StatsReader.h"
+
+#include <cstring>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+using namespace inxpect;
+
+TEST(RunStats, SumsEveryCpuBlockBySection) {
+  StatsLayout layout;
+  layout.nsections = 2;
+  layout.ncpus = 3;
+  layout.nevents = 4;
+  layout.slotSize = 64;
+  std::vector<uint64_t> words(layout.ncpus * layout.nsections * 8, 0);
+  // key = cpu * nsections + id; a slot is 4 x {count, total}.
+  for (unsigned cpu = 0; cpu < 3; ++cpu)
+    for (unsigned id = 0; id < 2; ++id) {
+      uint64_t *slot = &words[(cpu * 2 + id) * 8];
+      slot[0] = 1 + cpu + 10 * id; // event 0 count
+      slot[1] = 100 * (cpu + 1);   // event 0 total
+      slot[6] = id;                // event 3 count
+    }
+  Snapshot s = sumSlots(reinterpret_cast<const unsigned char *>(words.data()), layout);
+  ASSERT_EQ(s.sections.size(), 2u);
+  ASSERT_EQ(s.sections[0].size(), 4u);
+  EXPECT_EQ(s.sections[0][0].count, 1u + 2 + 3);
+  EXPECT_EQ(s.sections[1][0].count, 11u + 12 + 13);
+  EXPECT_EQ(s.sections[1][0].total, 600u);
+  EXPECT_EQ(s.sections[0][3].count, 0u);
+  EXPECT_EQ(s.sections[1][3].count, 3u);
+  EXPECT_EQ(s.sections[0][1].count, 0u);
+}
+
+TEST(RunStats, DifferenceSubtractsTheBaseline) {
+  Snapshot before, after;
+  before.runs = 10;
+  after.runs = 577;
+  before.sections = {{{5, 50}}, {{1, 7}}};
+  after.sections = {{{572, 1050}}, {{568, 90}}};
+  Snapshot d = difference(after, before);
+  EXPECT_EQ(d.runs, 567u);
+  EXPECT_EQ(d.sections[0][0].count, 567u);
+  EXPECT_EQ(d.sections[0][0].total, 1000u);
+  EXPECT_EQ(d.sections[1][0].count, 567u);
+  EXPECT_EQ(d.sections[1][0].total, 83u);
+}
+
+TEST(RunStats, ClockIsOneEventInNanoseconds) {
+  CounterSource clock;
+  EXPECT_STREQ(clock.name(), "clock");
+  EXPECT_EQ(clock.describe(), "counter: clock (bpf_ktime_get_ns, ns): inxpect kernel module not "
+                              "loaded, using the clock fallback");
+  auto events = measuredEvents(clock, 8);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].index, 0u);
+  EXPECT_EQ(events[0].name, "clock");
+  EXPECT_EQ(events[0].unit, "ns");
+  EXPECT_EQ(events[0].sampleEvery, 8u);
+}
+
+TEST(RunStats, VerdictNamesFollowTheKernelOrder) {
+  EXPECT_STREQ(xdpActionName(0), "XDP_ABORTED");
+  EXPECT_STREQ(xdpActionName(1), "XDP_DROP");
+  EXPECT_STREQ(xdpActionName(2), "XDP_PASS");
+  EXPECT_STREQ(xdpActionName(3), "XDP_TX");
+  EXPECT_STREQ(xdpActionName(4), "XDP_REDIRECT");
+  EXPECT_STREQ(xdpActionName(5), "unknown");
+  VerdictTally t;
+  t.byAction[1] = 3;
+  t.byAction[2] = 4;
+  t.other = 1;
+  EXPECT_EQ(t.total(), 8u);
+}

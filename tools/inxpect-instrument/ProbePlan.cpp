@@ -1,0 +1,71 @@
+#include "ProbePlan.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "clang/Tooling/Core/Replacement.h"
+
+namespace inxpect {
+
+std::string openingProbe(const ProbeSite &site) {
+  const char *macro = site.entry ? "INXPECT_ENTRY" : "INXPECT_FUNCTION";
+  return std::string(macro) + "(" + std::to_string(site.section.id) + ");";
+}
+
+std::string runStart() { return "INXPECT_RUN();"; }
+
+std::string includeDirective(bool lineIsEmpty) {
+  return lineIsEmpty ? "#include \"inxpect.h\"" : "#include \"inxpect.h\" ";
+}
+
+std::string cStringLiteral(const std::string &text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c >= 0x7f) {
+      char buf[5];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline) {
+  char hash[32];
+  std::snprintf(hash, sizeof hash, "0x%016llxULL",
+                static_cast<unsigned long long>(manifestHash(manifest)));
+  // Starts with an empty line: it also absorbs a backslash-newline that may
+  // end the original file.
+  std::string tail = codeEndsWithNewline ? "\n" : "\n\n";
+  tail += "/* inxpect-instrument: this object's section table (generated) */\n";
+  tail += "INXPECT_OBJECT(" + std::to_string(manifest.sections.size()) + ", " + hash + ",\n\t" +
+          cStringLiteral(selfDescription(manifest)) + ");\n";
+  return tail;
+}
+
+llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
+                                            const std::vector<Insertion> &insertions) {
+  // Replacements refuses two insertions at one offset (their order would be
+  // ambiguous): join them first, in the order they were planned.
+  std::vector<Insertion> merged = insertions;
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const Insertion &a, const Insertion &b) { return a.offset < b.offset; });
+  clang::tooling::Replacements replacements;
+  for (size_t i = 0; i < merged.size();) {
+    std::string text;
+    size_t j = i;
+    for (; j < merged.size() && merged[j].offset == merged[i].offset; ++j)
+      text += merged[j].text;
+    if (llvm::Error err = replacements.add({"<source>", merged[i].offset, 0, text}))
+      return err;
+    i = j;
+  }
+  return clang::tooling::applyAllReplacements(code, replacements);
+}
+
+} // namespace inxpect

@@ -1,0 +1,42 @@
+// Turns the sections found in a source into the text the rewrite inserts:
+// a probe after the opening brace of each section, the runtime include, and
+// the per-object table after the last original line. Only insertions, and
+// none of them adds a newline before an original line, so every original
+// line keeps its number.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "llvm/Support/Error.h"
+
+#include "Manifest.h"
+
+namespace inxpect {
+
+struct ProbeSite {
+  Section section;        // id, name, kind, ranges, parent
+  unsigned offset = 0;    // where the opening probe goes
+  bool entry = false;     // the first probe of an entry program: starts a run
+};
+
+struct Insertion {
+  unsigned offset;
+  std::string text;
+};
+
+std::string openingProbe(const ProbeSite &site);
+// The first statement of an entry program that is no section: starts runs.
+std::string runStart();
+// `lineIsEmpty`: the chosen line holds nothing, so no separating space.
+std::string includeDirective(bool lineIsEmpty);
+// INXPECT_OBJECT(...) after the last line: sizes, hash, embedded table.
+std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline);
+// A C string literal holding `text` exactly.
+std::string cStringLiteral(const std::string &text);
+
+// Applies the insertions; several at one offset go in the order given.
+llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
+                                            const std::vector<Insertion> &insertions);
+
+} // namespace inxpect

@@ -1,0 +1,155 @@
+// inxpect-instrument: rewrites an XDP/BPF C source so that its functions
+// become profiled sections, and writes the manifest naming them.
+#include <memory>
+#include <string>
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include "InstrumentAction.h"
+#include "ToolDefaults.h"
+
+using namespace llvm;
+
+static cl::OptionCategory category("inxpect-instrument options");
+
+static cl::opt<std::string> source(cl::Positional, cl::desc("SOURCE"), cl::Required,
+                                   cl::cat(category));
+static cl::opt<bool> perFunction("per-function",
+                                 cl::desc("Make every function defined in SOURCE a section"),
+                                 cl::cat(category));
+static cl::opt<std::string> functionFilter(
+    "functions",
+    cl::desc("With --per-function: only functions whose whole name matches REGEX "
+             "(e.g. 'xdp_.*|parse_.*')"),
+    cl::value_desc("regex"), cl::cat(category));
+static cl::opt<std::string> outputPath("o",
+                                       cl::desc("Rewritten source (default: SOURCE with "
+                                                "the extension .inxpect.c)"),
+                                       cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string> manifestPath("manifest",
+                                         cl::desc("Section manifest (default: the output with "
+                                                  "the extension .json)"),
+                                         cl::value_desc("file"), cl::cat(category));
+static cl::opt<std::string> buildPath("p",
+                                      cl::desc("Build directory holding compile_commands.json"),
+                                      cl::value_desc("dir"), cl::cat(category));
+
+static cl::extrahelp moreHelp(R"(
+Rewrites SOURCE so that each section is measured by inxpect-run: a probe is
+inserted at the start of each section and ends it on every way out. Every
+original line keeps its line number, and the output compiles as the input did.
+
+Compile flags: after `--`, or from compile_commands.json (-p DIR, or found
+above SOURCE); with neither, the flags a BPF build needs: -target bpf -O2 -g,
+the multiarch include directory and the inxpect runtime headers.
+
+Examples:
+  inxpect-instrument --per-function xdp.c
+      writes xdp.inxpect.c and xdp.inxpect.json
+  inxpect-instrument --per-function --functions 'xdp_.*|parse_.*' xdp.c
+      only the programs and the parse_ helpers become sections
+  inxpect-instrument --per-function xdp.c -o out/xdp.c -- -target bpf -O2 -Iinclude
+  clang -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
+  inxpect-run replay xdp.o --manifest xdp.inxpect.json --synthetic 10000
+)");
+
+namespace {
+
+// `inferred`: also count a command LLVM interpolated from a neighbouring file.
+bool hasCommandFor(const clang::tooling::CompilationDatabase &db, bool inferred) {
+  SmallString<256> path(source);
+  sys::fs::make_absolute(path);
+  for (const clang::tooling::CompileCommand &cmd : db.getCompileCommands(path))
+    if (inferred || cmd.Heuristic.empty())
+      return true;
+  return false;
+}
+
+// `--` flags, else -p DIR (with flags inferred for files it does not list, as
+// clang tools do), else a compile_commands.json above SOURCE that lists it
+// (one that only resembles it may be a C++ project's), else the BPF defaults. Null after an error has been printed.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+chooseCompilationDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> afterDashes) {
+  std::string error;
+  if (afterDashes)
+    return afterDashes;
+  if (!buildPath.empty()) {
+    auto db = clang::tooling::CompilationDatabase::loadFromDirectory(buildPath, error);
+    if (!db) {
+      errs() << "inxpect-instrument: error: " << error << "\n";
+      return nullptr;
+    }
+    if (!hasCommandFor(*db, /*inferred=*/true)) {
+      errs() << "inxpect-instrument: error: " << buildPath
+             << "/compile_commands.json has no command for '" << source
+             << "': build it there first, or give its flags after --\n";
+      return nullptr;
+    }
+    return db;
+  }
+  auto db = clang::tooling::CompilationDatabase::autoDetectFromSource(source, error);
+  if (db && hasCommandFor(*db, /*inferred=*/false))
+    return db;
+  return std::make_unique<clang::tooling::FixedCompilationDatabase>(".",
+                                                                    inxpect::defaultBpfFlags());
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  std::string error;
+  // Takes everything after `--` as the compile flags, and hides it from cl.
+  auto afterDashes = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                                                   error);
+  cl::HideUnrelatedOptions(category);
+  if (!cl::ParseCommandLineOptions(argc, argv, "inxpect-instrument: puts profiling probes "
+                                               "into an XDP/BPF C source\n",
+                                   &errs()))
+    return 2;
+  if (!error.empty()) {
+    errs() << "inxpect-instrument: error: " << error << "\n";
+    return 2;
+  }
+  if (!sys::fs::exists(source) || sys::fs::is_directory(source)) {
+    errs() << "inxpect-instrument: error: cannot read '" << source << "': no such file\n";
+    return 1;
+  }
+
+  inxpect::InstrumentOptions options;
+  options.perFunction = perFunction;
+  if (!functionFilter.empty()) {
+    std::string why;
+    if (!perFunction) {
+      errs() << "inxpect-instrument: error: --functions narrows --per-function: pass both\n";
+      return 2;
+    }
+    if (!Regex(functionFilter).isValid(why)) {
+      errs() << "inxpect-instrument: error: --functions '" << functionFilter
+             << "' is not a valid regular expression: " << why << "\n";
+      return 2;
+    }
+    options.functionFilter = functionFilter;
+  }
+  options.sourceName = source;
+  options.outputPath = outputPath.empty() ? inxpect::defaultOutputPath(source) : outputPath;
+  options.manifestPath =
+      manifestPath.empty() ? inxpect::defaultManifestPath(options.outputPath) : manifestPath;
+  if (sys::fs::equivalent(options.outputPath, source) || options.manifestPath == source ||
+      options.outputPath == options.manifestPath) {
+    errs() << "inxpect-instrument: error: the output and the manifest must be new files, "
+              "not SOURCE or each other\n";
+    return 2;
+  }
+
+  auto db = chooseCompilationDatabase(std::move(afterDashes));
+  if (!db)
+    return 1;
+  clang::tooling::ClangTool tool(*db, {source});
+  tool.appendArgumentsAdjuster(inxpect::bpfArgumentsAdjuster());
+  return tool.run(inxpect::makeInstrumentActionFactory(options).get()) == 0 ? 0 : 1;
+}

@@ -1,0 +1,297 @@
+#include "LoadedObject.h"
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+namespace {
+
+const char kDataSection[] = ".data.inxpect";
+const char kInstrumentFirst[] = ": run inxpect-instrument on its source and build the output "
+                                "(clang -target bpf -O2 -g -I runtime/bpf -c X.inxpect.c)";
+
+// libbpf prints the verifier log on a failed load; we keep its messages (they
+// say which instruction failed) and remember that a log was printed. During
+// load they are held back, so that a plain "permission denied" is not buried
+// under libbpf's guesses about kernel configuration.
+bool gVerifierLogSeen = false;
+bool gHoldMessages = false;
+std::string gHeldMessages;
+
+int printLibbpf(enum libbpf_print_level level, const char *format, va_list args) {
+  if (level == LIBBPF_DEBUG)
+    return 0;
+  if (std::strstr(format, "BEGIN PROG LOAD LOG"))
+    gVerifierLogSeen = true;
+  if (!gHoldMessages)
+    return std::vfprintf(stderr, format, args);
+  va_list copy;
+  va_copy(copy, args);
+  int n = std::vsnprintf(nullptr, 0, format, copy);
+  va_end(copy);
+  if (n > 0) {
+    std::string text(n + 1, '\0');
+    std::vsnprintf(text.data(), text.size(), format, args);
+    text.resize(n);
+    gHeldMessages += text;
+  }
+  return n;
+}
+
+void releaseHeldMessages(bool print) {
+  if (print)
+    std::fputs(gHeldMessages.c_str(), stderr);
+  gHeldMessages.clear();
+  gHoldMessages = false;
+}
+
+struct VarInfo {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  uint32_t type = 0;
+};
+
+// The variables of a DATASEC by name, with the offsets libbpf fixed up at open.
+std::map<std::string, VarInfo> datasecVariables(const btf *btf, const char *section) {
+  std::map<std::string, VarInfo> vars;
+  int id = btf__find_by_name_kind(btf, section, BTF_KIND_DATASEC);
+  if (id < 0)
+    return vars;
+  const btf_type *sec = btf__type_by_id(btf, id);
+  const btf_var_secinfo *vs = btf_var_secinfos(sec);
+  for (unsigned i = 0; i < btf_vlen(sec); ++i, ++vs) {
+    const btf_type *var = btf__type_by_id(btf, vs->type);
+    vars[btf__name_by_offset(btf, var->name_off)] = {vs->offset, vs->size, var->type};
+  }
+  return vars;
+}
+
+struct MemberInfo {
+  std::size_t offset = 0;
+  unsigned elements = 1; // array length, 1 for a scalar
+};
+
+// A struct member's byte offset and array length, so layout changes in
+// inxpect.h reach the runner through BTF rather than hard-coded numbers.
+bool findMember(const btf *btf, uint32_t structType, const char *name, MemberInfo &out) {
+  int resolved = btf__resolve_type(btf, structType);
+  if (resolved < 0)
+    return false;
+  const btf_type *t = btf__type_by_id(btf, resolved);
+  if (!btf_is_struct(t))
+    return false;
+  const btf_member *m = btf_members(t);
+  for (unsigned i = 0; i < btf_vlen(t); ++i, ++m) {
+    if (std::strcmp(btf__name_by_offset(btf, m->name_off), name) != 0)
+      continue;
+    out.offset = btf_member_bit_offset(t, i) / 8;
+    int memberType = btf__resolve_type(btf, m->type);
+    const btf_type *mt = memberType < 0 ? nullptr : btf__type_by_id(btf, memberType);
+    out.elements = (mt && btf_is_array(mt)) ? btf_array(mt)->nelems : 1;
+    return true;
+  }
+  return false;
+}
+
+bool endsWith(const std::string &s, const std::string &suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string joinNames(const std::vector<std::string> &names) {
+  std::string out;
+  for (const auto &n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+} // namespace
+
+std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
+                                                 const std::string &progName) {
+  libbpf_set_print(printLibbpf);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    throw RunError(path + ": " + std::strerror(errno) + ": give the path of a BPF object (.o)");
+
+  std::unique_ptr<LoadedObject> lo(new LoadedObject);
+  lo->path_ = path;
+  lo->obj_ = bpf_object__open_file(path.c_str(), nullptr);
+  if (!lo->obj_)
+    throw RunError(path + " is not a BPF object libbpf can open (" + std::strerror(errno) +
+                   "): build it with clang -target bpf -g");
+
+  std::vector<bpf_program *> xdp;
+  std::vector<std::string> names;
+  bpf_program *prog;
+  bpf_object__for_each_program(prog, lo->obj_) {
+    if (bpf_program__type(prog) != BPF_PROG_TYPE_XDP)
+      continue;
+    xdp.push_back(prog);
+    names.push_back(bpf_program__name(prog));
+  }
+  if (xdp.empty())
+    throw RunError(path + " has no XDP program (no SEC(\"xdp\") function)");
+  if (progName.empty()) {
+    if (xdp.size() > 1)
+      throw RunError(path + " has " + std::to_string(xdp.size()) + " XDP programs (" +
+                     joinNames(names) + "): choose one with --prog NAME");
+    lo->prog_ = xdp[0];
+  } else {
+    for (std::size_t i = 0; i < xdp.size(); ++i)
+      if (names[i] == progName)
+        lo->prog_ = xdp[i];
+    if (!lo->prog_)
+      throw RunError(path + " has no XDP program named \"" + progName + "\": its XDP programs are " +
+                     joinNames(names));
+  }
+  lo->programName_ = bpf_program__name(lo->prog_);
+  lo->readLayout();
+  return lo;
+}
+
+LoadedObject::~LoadedObject() { bpf_object__close(obj_); }
+
+void LoadedObject::readLayout() {
+  stats_ = bpf_object__find_map_by_name(obj_, "inxpect_stats");
+  runs_ = bpf_object__find_map_by_name(obj_, "inxpect_runs");
+  bpf_map *map;
+  bpf_object__for_each_map(map, obj_) {
+    if (endsWith(bpf_map__name(map), kDataSection))
+      data_ = map;
+  }
+  if (!stats_ || !runs_ || !data_)
+    throw RunError(path_ + " is not instrumented (no " +
+                   (!stats_ ? "inxpect_stats map" : !runs_ ? "inxpect_runs map" : ".data.inxpect section") +
+                   ")" + kInstrumentFirst);
+
+  const btf *btf = bpf_object__btf(obj_);
+  if (!btf)
+    throw RunError(path_ + " has no BTF: build it with -g so inxpect-run can find its configuration");
+  auto vars = datasecVariables(btf, kDataSection);
+  for (const char *name : {"inxpect_config", "inxpect_section_off", "inxpect_manifest_hash",
+                           "inxpect_self"})
+    if (!vars.count(name))
+      throw RunError(path_ + ": .data.inxpect has no " + name +
+                     " (built with another inxpect.h?)" + kInstrumentFirst);
+
+  const VarInfo &config = vars["inxpect_config"];
+  MemberInfo enabled, counter, sample;
+  if (!findMember(btf, config.type, "enabled", enabled) ||
+      !findMember(btf, config.type, "counter", counter) ||
+      !findMember(btf, config.type, "sample_every", sample))
+    throw RunError(path_ + ": struct inxpect_config lacks enabled/counter/sample_every: rebuild "
+                   "it with this version's runtime/bpf/inxpect.h");
+  configOffset_ = config.offset;
+  enabledOffset_ = enabled.offset;
+  counterOffset_ = counter.offset;
+  sampleOffset_ = sample.offset;
+
+  int runType = btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT);
+  MemberInfo runsMember;
+  if (runType < 0 || !findMember(btf, runType, "runs", runsMember))
+    throw RunError(path_ + ": no struct inxpect_run with a runs field: rebuild it with this "
+                   "version's runtime/bpf/inxpect.h");
+  runsOffset_ = runsMember.offset;
+
+  size_t dataSize = 0;
+  const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &dataSize));
+  const VarInfo &self = vars["inxpect_self"];
+  const VarInfo &hash = vars["inxpect_manifest_hash"];
+  if (!data || self.offset + self.size > dataSize || hash.offset + 8 > dataSize)
+    throw RunError(path_ + ": .data.inxpect is smaller than its variables: the object is damaged");
+  layout_.selfDescription.assign(data + self.offset, strnlen(data + self.offset, self.size));
+  std::memcpy(&layout_.manifestHash, data + hash.offset, sizeof layout_.manifestHash);
+  layout_.nsections = vars["inxpect_section_off"].size;
+  layout_.maxEvents = bpf_map__value_size(stats_) / 16;
+  if (layout_.nsections == 0)
+    throw RunError(path_ + " has no sections" + kInstrumentFirst);
+  if (sample.elements != layout_.maxEvents || counter.elements != layout_.maxEvents)
+    throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
+                   " events but inxpect_config " + std::to_string(sample.elements) +
+                   ": the object mixes two versions of inxpect.h, rebuild it");
+}
+
+void LoadedObject::writeConfigU32(std::size_t offset, uint32_t value) {
+  if (loaded_)
+    throw RunError("internal: configuration is written before load");
+  size_t size = 0;
+  const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &size));
+  std::vector<char> copy(data, data + size);
+  std::memcpy(copy.data() + configOffset_ + offset, &value, sizeof value);
+  if (bpf_map__set_initial_value(data_, copy.data(), copy.size()) != 0)
+    throw RunError(path_ + ": cannot set .data.inxpect: " + std::strerror(errno));
+}
+
+void LoadedObject::setSampleEvery(unsigned event, uint32_t every) {
+  if (event >= layout_.maxEvents)
+    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
+                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
+  writeConfigU32(sampleOffset_ + 4 * event, every);
+}
+
+void LoadedObject::setCounter(unsigned event, uint32_t counter) {
+  if (event >= layout_.maxEvents)
+    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
+                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
+  writeConfigU32(counterOffset_ + 4 * event, counter);
+}
+
+void LoadedObject::setEnabled(bool enabled) { writeConfigU32(enabledOffset_, enabled ? 1 : 0); }
+
+void LoadedObject::load() {
+  int cpus = libbpf_num_possible_cpus();
+  if (cpus <= 0)
+    throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible): " +
+                   std::string(std::strerror(-cpus)));
+  ncpus_ = cpus;
+  if (bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
+    throw RunError(path_ + ": cannot size inxpect_stats: " + std::strerror(errno));
+
+  gVerifierLogSeen = false;
+  gHoldMessages = true;
+  int err = bpf_object__load(obj_);
+  releaseHeldMessages(/*print=*/err != -EPERM || gVerifierLogSeen);
+  if (err == 0) {
+    loaded_ = true;
+    return;
+  }
+  if (gVerifierLogSeen)
+    throw RunError("the verifier rejected a program in " + path_ +
+                   " (its log is above; the last lines say which instruction and why): fix "
+                   "the source at that line, or report it if the instruction is an inxpect probe");
+  if (err == -EPERM)
+    throw RunError("cannot load " + path_ +
+                   ": permission denied: run as root (BPF needs CAP_BPF and CAP_PERFMON)");
+  throw RunError("cannot load " + path_ + ": " + std::strerror(-err) +
+                 " (libbpf's messages above say which part failed)");
+}
+
+int LoadedObject::programFd() const { return bpf_program__fd(prog_); }
+
+StatsLayout LoadedObject::statsLayout() const {
+  StatsLayout s;
+  s.statsFd = bpf_map__fd(stats_);
+  s.slotSize = (bpf_map__value_size(stats_) + 7) / 8 * 8; // array maps round values to 8
+  s.nsections = layout_.nsections;
+  s.ncpus = ncpus_;
+  s.nevents = layout_.maxEvents;
+  s.runsFd = bpf_map__fd(runs_);
+  s.runsValueSize = (bpf_map__value_size(runs_) + 7) / 8 * 8;
+  s.runsOffset = runsOffset_;
+  return s;
+}
+
+} // namespace inxpect

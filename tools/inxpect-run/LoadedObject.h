@@ -1,0 +1,84 @@
+// An instrumented BPF object: opened, configured through .data.inxpect,
+// sized for this machine and loaded through the verifier.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct bpf_object;
+struct bpf_program;
+struct bpf_map;
+
+namespace inxpect {
+
+// What the object says about itself (runtime/bpf/inxpect.h), read before load.
+struct ObjectLayout {
+  unsigned nsections = 0;         // size of inxpect_section_off[]
+  unsigned maxEvents = 0;         // INXPECT_MAX_EVENTS: stats value size / 16
+  uint64_t manifestHash = 0;      // inxpect_manifest_hash
+  std::string selfDescription;    // inxpect_self[]: the embedded section table
+};
+
+// Where the statistics live once loaded; what StatsReader needs.
+struct StatsLayout {
+  int statsFd = -1;
+  std::size_t slotSize = 0;       // bytes between two slots of inxpect_stats
+  unsigned nsections = 0;
+  unsigned ncpus = 0;             // CPU blocks in inxpect_stats
+  unsigned nevents = 0;           // events in a slot
+  int runsFd = -1;                // inxpect_runs, one value per possible CPU
+  std::size_t runsValueSize = 0;  // bytes between two CPUs' values
+  std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
+};
+
+class LoadedObject {
+public:
+  // Opens OBJ and chooses its XDP program: progName may be empty when there is
+  // exactly one. Needs no privileges. Throws RunError.
+  static std::unique_ptr<LoadedObject> open(const std::string &path, const std::string &progName);
+  ~LoadedObject();
+  LoadedObject(const LoadedObject &) = delete;
+  LoadedObject &operator=(const LoadedObject &) = delete;
+
+  const std::string &path() const { return path_; }
+  const std::string &programName() const { return programName_; }
+  const ObjectLayout &layout() const { return layout_; }
+
+  // Configuration written into .data.inxpect before load; every = 0 turns
+  // the event off.
+  void setSampleEvery(unsigned event, uint32_t every);
+  void setEnabled(bool enabled);
+  // The bpf_inxpect_read() argument for an event (ignored by the clock).
+  void setCounter(unsigned event, uint32_t counter);
+
+  // Sizes inxpect_stats for the possible CPUs and loads every program.
+  // Throws RunError saying what to do (run as root, verifier rejection...).
+  void load();
+
+  int programFd() const;
+  StatsLayout statsLayout() const; // after load
+  bpf_object *object() const { return obj_; }
+  bpf_program *program() const { return prog_; }
+
+private:
+  LoadedObject() = default;
+  void readLayout();
+  void writeConfigU32(std::size_t offset, uint32_t value);
+
+  std::string path_;
+  std::string programName_;
+  bpf_object *obj_ = nullptr;
+  bpf_program *prog_ = nullptr;
+  bpf_map *stats_ = nullptr, *runs_ = nullptr, *data_ = nullptr;
+  ObjectLayout layout_;
+  // Offsets inside .data.inxpect, from the object's BTF.
+  std::size_t configOffset_ = 0, enabledOffset_ = 0, counterOffset_ = 0, sampleOffset_ = 0;
+  std::size_t runsOffset_ = 0;
+  unsigned ncpus_ = 0;
+  bool loaded_ = false;
+};
+
+} // namespace inxpect
