@@ -1,3 +1,4 @@
+#include "CounterSource.h"
 #include "Options.h"
 #include "RunError.h"
 
@@ -94,4 +95,25 @@ TEST(RunOptions, RejectsBadNumbersAndFormats) {
   EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--format", "csv"}).find("table or json"),
             std::string::npos);
   EXPECT_EQ(usageError({"replay", "x.o", "--synthetic", "5", "--sample", "4294967295"}), "");
+}
+
+TEST(Events, TheClockIsTheDefaultAndAlwaysOffered) {
+  inxpect::CounterSource clock;
+  auto events = inxpect::armEvents(clock, {}, 4);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].name, "clock");
+  EXPECT_EQ(events[0].unit, "ns");
+  EXPECT_EQ(events[0].via, "bpf_ktime_get_ns");
+  EXPECT_EQ(inxpect::offeredEvents(clock), std::vector<std::string>{"clock"});
+}
+
+TEST(Events, HardwareEventsWithoutTheModuleSayWhatToDo) {
+  inxpect::CounterSource clock;
+  try {
+    inxpect::armEvents(clock, {{"cycles", 1}}, 4);
+    FAIL() << "cycles armed without the module";
+  } catch (const inxpect::RunError &e) {
+    EXPECT_NE(std::string(e.what()).find("needs the inxpect kernel module"), std::string::npos);
+  }
+  EXPECT_THROW(inxpect::armEvents(clock, {{"clock", 1}, {"clock", 2}}, 1), inxpect::RunError);
 }

@@ -31,7 +31,7 @@ Report sampleReport() {
   r.object = "drop.o";
   r.program = "xdp_main";
   r.counter = CounterSource{CounterKind::Clock};
-  r.events = measuredEvents(r.counter, 1);
+  r.events = armEvents(r.counter, {{"", 1}}, 4);
   r.packets = 189;
   r.passes = 3;
   r.verdicts.byAction[1] = 560; // XDP_DROP

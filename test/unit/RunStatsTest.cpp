@@ -54,7 +54,7 @@ TEST(RunStats, ClockIsOneEventInNanoseconds) {
   EXPECT_STREQ(clock.name(), "clock");
   EXPECT_EQ(clock.describe(), "counter: clock (bpf_ktime_get_ns, ns): inxpect kernel module not "
                               "loaded, using the clock fallback");
-  auto events = measuredEvents(clock, 8);
+  auto events = armEvents(clock, {{"", 8}}, 4);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].index, 0u);
   EXPECT_EQ(events[0].name, "clock");

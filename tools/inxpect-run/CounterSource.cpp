@@ -1,5 +1,7 @@
 #include "CounterSource.h"
 
+#include "RunError.h"
+
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -64,11 +66,34 @@ std::string CounterSource::describe() const {
          "clock fallback";
 }
 
-std::vector<EventInfo> measuredEvents(const CounterSource &source, uint32_t sampleEvery) {
-  if (source.kind == CounterKind::Clock)
-    return {{0, "clock", "ns", sampleEvery}};
-  // The module's counters get names when --events arrives; until then, its first.
-  return {{0, "counter0", "count", sampleEvery}};
+std::vector<std::string> offeredEvents(const CounterSource &) { return {"clock"}; }
+
+std::vector<EventInfo> armEvents(const CounterSource &source,
+                                 const std::vector<EventRequest> &requested, unsigned maxEvents) {
+  std::vector<EventRequest> wanted = requested;
+  if (wanted.empty())
+    wanted.push_back({});
+  if (wanted.size() > maxEvents)
+    throw RunError(std::to_string(wanted.size()) + " events asked for, but the object has room for " +
+                   std::to_string(maxEvents) + " (INXPECT_MAX_EVENTS): measure fewer at once, or "
+                   "rebuild it with -DINXPECT_MAX_EVENTS=N");
+  std::vector<EventInfo> events;
+  for (const EventRequest &r : wanted) {
+    std::string name = r.name.empty() ? "clock" : r.name;
+    if (name != "clock")
+      throw RunError("event '" + name + "' needs the inxpect kernel module (runtime/kmod), " +
+                     (source.kind == CounterKind::Clock ? std::string("which is not loaded")
+                                                        : std::string("which does not offer it")) +
+                     ": load it, or measure --events clock");
+    EventInfo e;
+    e.index = static_cast<unsigned>(events.size());
+    e.name = name;
+    e.unit = "ns";
+    e.sampleEvery = r.sampleEvery;
+    e.via = "bpf_ktime_get_ns";
+    events.push_back(e);
+  }
+  return events;
 }
 
 } // namespace inxpect

@@ -17,19 +17,35 @@ struct CounterSource {
   std::string describe() const;
 };
 
-// An event as reports name it: index in the stats slot, name, unit.
-struct EventInfo {
-  unsigned index = 0;
+// An event as the user asks for it (--events, --sample); an empty name asks
+// for the source's default event.
+struct EventRequest {
   std::string name;
-  std::string unit;
+  uint32_t sampleEvery = 1; // measure every Nth run
+};
+
+// An event as it is measured and reported.
+struct EventInfo {
+  unsigned index = 0;       // slot in the stats map and in inxpect_config's arrays
+  std::string name;         // "clock", "cycles", ...
+  std::string unit;         // "ns", "cycles", "count"
   uint32_t sampleEvery = 1;
+  uint32_t counter = 0;     // the bpf_inxpect_read() argument (unused by the clock)
+  std::string via;          // how a probe reads it: "bpf_ktime_get_ns", "rdtsc", "rdpmc"
 };
 
 // True when vmlinux or a loaded module's BTF has the FUNC bpf_inxpect_read.
 bool kernelHasInxpectKfunc();
 CounterSource detectCounterSource();
 
-// The events a run measures: with the clock, one event "clock" in ns.
-std::vector<EventInfo> measuredEvents(const CounterSource &source, uint32_t sampleEvery);
+// The event names this source can measure; "clock" is always there.
+std::vector<std::string> offeredEvents(const CounterSource &source);
+
+// Readies the requested events, in slot order (with the kernel module this
+// programs its counters), and returns how each is measured. Throws RunError
+// with a sentence saying what to do: unknown event, event the source cannot
+// measure, more events than the object's `maxEvents` slots.
+std::vector<EventInfo> armEvents(const CounterSource &source,
+                                 const std::vector<EventRequest> &requested, unsigned maxEvents);
 
 } // namespace inxpect

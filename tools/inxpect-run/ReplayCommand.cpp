@@ -19,14 +19,17 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   report.sections = resolveSectionTable(
       {options.object, layout.selfDescription, layout.manifestHash, layout.nsections},
       options.manifest);
+  report.counter = detectCounterSource();
+  report.events = armEvents(report.counter, {{"", options.sampleEvery}}, layout.maxEvents);
   object->setEnabled(true);
-  object->setSampleEvery(0, options.sampleEvery);
+  for (const EventInfo &e : report.events) {
+    object->setSampleEvery(e.index, e.sampleEvery);
+    object->setCounter(e.index, e.counter);
+  }
   object->load();
 
   report.object = options.object;
   report.program = object->programName();
-  report.counter = detectCounterSource();
-  report.events = measuredEvents(report.counter, options.sampleEvery);
   report.packets = packets.packets.size();
   report.passes = options.repeat;
 
