@@ -116,6 +116,6 @@ TEST(RunReport, SectionCountSumsMeasuredEventsOnly) {
   Report r = sampleReport();
   r.stats.sections[0][1] = {1000, 5}; // an event the report does not list
   EXPECT_EQ(sectionCount(r, 0), 567u);
-  r.events.push_back({1, "tsc", "cycles", 1});
+  r.events.push_back({1, "tsc", "cycles", 1, 0, "rdtsc"});
   EXPECT_EQ(sectionCount(r, 0), 1567u);
 }
