@@ -201,6 +201,15 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	slot->event[e].total += (now - (p->start - 1)) & -measured;
 }
 
+/* Ends a section before its scope does (end of an inxpect:begin/end range,
+ * END_TRACE, a tail call): measures now, then zeroes `start` so that the
+ * cleanup at the end of the scope adds nothing. */
+static __attribute__((always_inline)) inline void inxpect_section_close(struct inxpect_probe *p)
+{
+	inxpect_section_end(p);
+	p->start = 0;
+}
+
 #define INXPECT_CONCAT_(a, b) a##b
 #define INXPECT_CONCAT(a, b) INXPECT_CONCAT_(a, b)
 #define INXPECT_SCOPED_PROBE_(run, id)                                            \
@@ -225,6 +234,43 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 #define INXPECT_FUNCTION(id)                                                      \
 	struct inxpect_run *inxpect_run = inxpect_run_state();                    \
 	INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* First statement of a function that only holds other sections (loops,
+ * regions): looks the run state up once for all of them. */
+#define INXPECT_CONTEXT()                                                         \
+	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_state()
+
+/* A loop or a statement made a section: the rewriter wraps it as
+ * { INXPECT_SCOPE(id); statement }, so leaving the braces ends it. */
+#define INXPECT_SCOPE(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* inxpect:begin ... inxpect:end: no braces, so declarations made inside stay
+ * visible after it. BEGIN opens like a scope (an early exit from the block
+ * still ends it); END ends it where the range ends. END is an expression, so
+ * it can also go in front of a bpf_tail_call. */
+#define INXPECT_BEGIN(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
+#define INXPECT_END(id) inxpect_section_close(&INXPECT_CONCAT(inxpect_probe_, id))
+
+/*
+ * Hand-placed sections, the original tool's workflow: START_TRACE(name) and
+ * END_TRACE(name) in the source. inxpect-instrument gives each START_TRACE
+ * its id (START_TRACE(name, id)); a source that still uses the one-argument
+ * form was not run through it, which the static assertion says.
+ */
+#define INXPECT_PICK3_(a, b, c, ...) c
+#ifdef INXPECT_INSTRUMENTING /* the rewriter parsing the original */
+#define START_TRACE(...) ((void)0)
+#define END_TRACE(name) ((void)0)
+#else
+#define START_TRACE(...)                                                          \
+	INXPECT_PICK3_(__VA_ARGS__, INXPECT_START_TRACE_, INXPECT_START_TRACE_NO_ID_)(__VA_ARGS__)
+#define INXPECT_START_TRACE_NO_ID_(name)                                          \
+	_Static_assert(0, "START_TRACE(" #name ") needs an id: build the output of "  \
+			  "inxpect-instrument, not this source")
+#define INXPECT_START_TRACE_(name, id)                                            \
+	struct inxpect_probe INXPECT_CONCAT(inxpect_manual_, name)                \
+		__attribute__((cleanup(inxpect_section_end), unused)) =           \
+			inxpect_section_begin(inxpect_run_state(), id)
+#define END_TRACE(name) inxpect_section_close(&INXPECT_CONCAT(inxpect_manual_, name))
+#endif
 
 /*
  * The per-object part, appended by the rewriter after the last original line:

@@ -39,6 +39,7 @@ std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, Reporter &re
     if (fn->hasAttr<clang::NakedAttr>())
       continue;
     FunctionSite site;
+    site.decl = fn;
     site.name = fn->getNameAsString();
     site.begin = sm.getExpansionLoc(fn->getBeginLoc());
     site.end = rbrace;

@@ -12,6 +12,7 @@
 namespace inxpect {
 
 struct FunctionSite {
+  const clang::FunctionDecl *decl = nullptr;
   std::string name;
   clang::SourceLocation begin;     // start of the definition, in the main file
   clang::SourceLocation end;       // the closing brace

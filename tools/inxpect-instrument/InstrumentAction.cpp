@@ -5,28 +5,30 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/Regex.h"
 
+#include "Annotations.h"
 #include "Diagnostics.h"
 #include "FunctionSections.h"
 #include "IncludePlacement.h"
 #include "InstrumentedInput.h"
+#include "LoopSections.h"
+#include "ManualSections.h"
 #include "OutputFiles.h"
 #include "ProbePlan.h"
+#include "RegionSections.h"
+#include "SectionPlan.h"
 
 namespace inxpect {
 
 namespace {
 
-SourcePos positionOf(const clang::SourceManager &sm, clang::SourceLocation loc) {
-  loc = sm.getExpansionLoc(loc);
-  return {sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc)};
-}
-
 class InstrumentConsumer : public clang::ASTConsumer {
 public:
-  InstrumentConsumer(clang::CompilerInstance &ci, const InstrumentOptions &options)
-      : ci_(ci), options_(options), report_(ci.getDiagnostics()) {}
+  InstrumentConsumer(clang::CompilerInstance &ci, const InstrumentOptions &options,
+                     const std::vector<TraceMacro> &traces)
+      : ci_(ci), options_(options), report_(ci.getDiagnostics()), traces_(traces) {}
 
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
     if (report_.hasErrors())
@@ -40,21 +42,28 @@ public:
                     "inxpect-instrument appends): instrument the original source");
       return;
     }
+    SourceTokens tokens(code, ci_.getLangOpts());
+    std::vector<PlannedSection> found = findSections(ctx, tokens);
+    if (report_.hasErrors())
+      return;
+    RewritePlan plan = planRewrite(std::move(found), functions_, sm, report_);
+    if (report_.hasErrors())
+      return;
 
-    std::vector<ProbeSite> sites = planSections(ctx);
     Manifest manifest;
     manifest.source = options_.sourceName;
     manifest.output = options_.outputPath;
-    for (const ProbeSite &s : sites)
+    for (PlannedSection &s : plan.sections) {
+      s.section.file = options_.sourceName;
       manifest.sections.push_back(s.section);
-
+    }
     std::string output;
-    if (sites.empty()) {
+    if (plan.sections.empty()) {
       report_.warning(sm.getLocForStartOfFile(main),
-                      "no sections to instrument: pass --per-function to make every "
-                      "function a section; the output is the input unchanged");
+                      "no sections to instrument: pass --per-function or --per-loop, or mark "
+                      "regions with // inxpect: comments; the output is the input unchanged");
       output = code.str();
-    } else if (!rewrite(ctx, code, sites, manifest, output)) {
+    } else if (!rewrite(ctx, code, plan, manifest, output)) {
       return;
     }
     std::string failure = writeAllOrNothing(
@@ -64,62 +73,68 @@ public:
   }
 
 private:
-  std::vector<ProbeSite> planSections(clang::ASTContext &ctx) {
+  std::vector<PlannedSection> findSections(clang::ASTContext &ctx, const SourceTokens &tokens) {
     const clang::SourceManager &sm = ctx.getSourceManager();
-    std::vector<ProbeSite> sites;
-    if (!options_.perFunction)
-      return sites;
     // Anchored: --functions names whole functions, as a user reads it.
     llvm::Regex filter("^(" + options_.functionFilter + ")$");
-    for (const FunctionSite &fn : findFunctionSites(ctx, report_)) {
-      if (!options_.functionFilter.empty() && !filter.match(fn.name)) {
-        if (fn.entry) {
-          runStarts_.push_back(fn.bodyOffset);
-          firstProbeBegin_ = std::min(firstProbeBegin_, sm.getFileOffset(fn.begin));
-        }
-        continue;
+    std::vector<PlannedSection> found;
+    std::vector<FunctionSite> sites = findFunctionSites(ctx, report_);
+    functions_.reserve(sites.size()); // PlannedSection points into it
+    for (const FunctionSite &site : sites) {
+      functions_.push_back(collectFunctionFacts(*site.decl, site.entry, ctx, tokens));
+      const FunctionFacts &fn = functions_.back();
+      if (options_.perFunction && (options_.functionFilter.empty() || filter.match(site.name))) {
+        PlannedSection s;
+        s.section.name = site.name;
+        s.section.kind = SectionKind::Function;
+        s.section.function = site.name;
+        s.shape = ProbeShape::FunctionStart;
+        s.function = &fn;
+        s.span = {sm.getFileOffset(site.begin), sm.getFileOffset(site.end) + 1};
+        s.open = site.bodyOffset;
+        s.entry = site.entry;
+        s.where = site.begin;
+        found.push_back(s);
       }
-      ProbeSite site;
-      site.section.id = static_cast<unsigned>(sites.size());
-      site.section.name = fn.name;
-      site.section.kind = SectionKind::Function;
-      site.section.function = fn.name;
-      site.section.file = options_.sourceName;
-      site.section.begin = positionOf(sm, fn.begin);
-      site.section.end = positionOf(sm, fn.end);
-      site.offset = fn.bodyOffset;
-      site.entry = fn.entry;
-      sites.push_back(site);
-      firstProbeBegin_ = std::min(firstProbeBegin_, sm.getFileOffset(fn.begin));
+      if (options_.perLoop)
+        for (PlannedSection &loop : findLoopSections(fn, ctx, tokens, report_))
+          found.push_back(loop);
     }
-    return sites;
+    for (PlannedSection &region :
+         findRegionSections(findMarkers(tokens, report_, sm), functions_, ctx, tokens, report_))
+      found.push_back(region);
+    for (PlannedSection &manual : findManualSections(traces_, functions_, report_))
+      found.push_back(manual);
+    return found;
   }
 
-  bool rewrite(clang::ASTContext &ctx, llvm::StringRef code, const std::vector<ProbeSite> &sites,
+  bool rewrite(clang::ASTContext &ctx, llvm::StringRef code, const RewritePlan &plan,
                const Manifest &manifest, std::string &output) {
     const clang::SourceManager &sm = ctx.getSourceManager();
     std::vector<OffsetRange> declarations;
+    unsigned firstDeclaration = plan.firstInsertion;
     for (clang::Decl *d : ctx.getTranslationUnitDecl()->decls()) {
       clang::SourceRange r = sm.getExpansionRange(d->getSourceRange()).getAsRange();
-      if (r.isValid() && sm.isInMainFile(r.getBegin()) && sm.isInMainFile(r.getEnd()))
-        declarations.push_back({sm.getFileOffset(r.getBegin()), sm.getFileOffset(r.getEnd())});
+      if (r.isValid() && sm.isInMainFile(r.getBegin()) && sm.isInMainFile(r.getEnd())) {
+        unsigned begin = sm.getFileOffset(r.getBegin()), end = sm.getFileOffset(r.getEnd());
+        declarations.push_back({begin, end});
+        if (begin <= plan.firstInsertion && plan.firstInsertion <= end)
+          firstDeclaration = std::min(firstDeclaration, begin);
+      }
     }
     std::optional<unsigned> includeAt =
-        findIncludeOffset(code, ci_.getLangOpts(), firstProbeBegin_, declarations);
+        findIncludeOffset(code, ci_.getLangOpts(), firstDeclaration, declarations);
     if (!includeAt) {
-      report_.error(sm.getComposedLoc(sm.getMainFileID(), firstProbeBegin_),
+      report_.error(sm.getComposedLoc(sm.getMainFileID(), firstDeclaration),
                     "no free line before the first section to put #include \"inxpect.h\" on "
                     "without moving a line: add an empty line before this function");
       return false;
     }
-    bool lineIsEmpty = *includeAt >= code.size() || code[*includeAt] == '\n' ||
+    bool lineIsEmpty = *includeAt >= code.size() ||
                        code.substr(*includeAt).take_until([](char c) { return c == '\n'; })
-                               .trim().empty();
-    std::vector<Insertion> insertions{{*includeAt, includeDirective(lineIsEmpty)}};
-    for (const ProbeSite &s : sites)
-      insertions.push_back({s.offset, openingProbe(s)});
-    for (unsigned offset : runStarts_)
-      insertions.push_back({offset, runStart()});
+                           .trim().empty();
+    std::vector<Insertion> insertions = plan.insertions;
+    insertions.push_back({*includeAt, includeDirective(lineIsEmpty)});
     insertions.push_back(
         {static_cast<unsigned>(code.size()), objectTail(manifest, code.ends_with("\n"))});
     llvm::Expected<std::string> rewritten = applyInsertions(code, insertions);
@@ -135,8 +150,8 @@ private:
   clang::CompilerInstance &ci_;
   InstrumentOptions options_;
   Reporter report_;
-  unsigned firstProbeBegin_ = ~0u; // the include must come before this
-  std::vector<unsigned> runStarts_; // entry programs that are no section
+  const std::vector<TraceMacro> &traces_;
+  std::vector<FunctionFacts> functions_;
 };
 
 class InstrumentAction : public clang::ASTFrontendAction {
@@ -146,11 +161,13 @@ public:
 protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &ci,
                                                         llvm::StringRef) override {
-    return std::make_unique<InstrumentConsumer>(ci, options_);
+    ci.getPreprocessor().addPPCallbacks(makeTraceMacroCollector(ci.getSourceManager(), traces_));
+    return std::make_unique<InstrumentConsumer>(ci, options_, traces_);
   }
 
 private:
   InstrumentOptions options_;
+  std::vector<TraceMacro> traces_;
 };
 
 class Factory : public clang::tooling::FrontendActionFactory {

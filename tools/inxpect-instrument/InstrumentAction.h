@@ -11,6 +11,7 @@ namespace inxpect {
 
 struct InstrumentOptions {
   bool perFunction = false;
+  bool perLoop = false;
   std::string functionFilter; // --functions: a regex the whole name must match
   std::string sourceName;   // the source as the user named it (manifest "source")
   std::string outputPath;   // the rewritten source

@@ -13,6 +13,24 @@ std::string openingProbe(const ProbeSite &site) {
 }
 
 std::string runStart() { return "INXPECT_RUN();"; }
+std::string contextStart() { return "INXPECT_CONTEXT();"; }
+std::string scopeOpen(unsigned id) { return "{INXPECT_SCOPE(" + std::to_string(id) + "); "; }
+std::string rangeOpen(unsigned id) { return "INXPECT_BEGIN(" + std::to_string(id) + "); "; }
+std::string rangeClose(unsigned id) { return " INXPECT_END(" + std::to_string(id) + ");"; }
+
+std::string endsBeforeCall(const std::vector<unsigned> &ids) {
+  std::string text = "(";
+  for (unsigned id : ids)
+    text += "INXPECT_END(" + std::to_string(id) + "), ";
+  return text;
+}
+
+std::string endsBeforeGoto(const std::vector<unsigned> &ids) {
+  std::string text = "{";
+  for (unsigned id : ids)
+    text += "INXPECT_END(" + std::to_string(id) + "); ";
+  return text;
+}
 
 std::string includeDirective(bool lineIsEmpty) {
   return lineIsEmpty ? "#include \"inxpect.h\"" : "#include \"inxpect.h\" ";
@@ -53,8 +71,9 @@ llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
   // Replacements refuses two insertions at one offset (their order would be
   // ambiguous): join them first, in the order they were planned.
   std::vector<Insertion> merged = insertions;
-  std::stable_sort(merged.begin(), merged.end(),
-                   [](const Insertion &a, const Insertion &b) { return a.offset < b.offset; });
+  std::stable_sort(merged.begin(), merged.end(), [](const Insertion &a, const Insertion &b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.rank < b.rank;
+  });
   clang::tooling::Replacements replacements;
   for (size_t i = 0; i < merged.size();) {
     std::string text;

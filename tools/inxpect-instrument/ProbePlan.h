@@ -23,11 +23,21 @@ struct ProbeSite {
 struct Insertion {
   unsigned offset;
   std::string text;
+  int rank = 0; // at one offset, lower ranks go first (closers before openers)
 };
 
 std::string openingProbe(const ProbeSite &site);
 // The first statement of an entry program that is no section: starts runs.
 std::string runStart();
+// The first statement of a function holding sections but being none.
+std::string contextStart();
+std::string scopeOpen(unsigned id);  // "{INXPECT_SCOPE(id); "
+std::string rangeOpen(unsigned id);  // "INXPECT_BEGIN(id); "
+std::string rangeClose(unsigned id); // " INXPECT_END(id);"
+// INXPECT_END of each id, innermost first, as the start of a comma
+// expression in front of a call (closed by ")"), or as a block around a goto.
+std::string endsBeforeCall(const std::vector<unsigned> &ids);
+std::string endsBeforeGoto(const std::vector<unsigned> &ids);
 // `lineIsEmpty`: the chosen line holds nothing, so no separating space.
 std::string includeDirective(bool lineIsEmpty);
 // INXPECT_OBJECT(...) after the last line: sizes, hash, embedded table.
@@ -35,7 +45,8 @@ std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline);
 // A C string literal holding `text` exactly.
 std::string cStringLiteral(const std::string &text);
 
-// Applies the insertions; several at one offset go in the order given.
+// Applies the insertions; several at one offset go by rank, then in the
+// order given.
 llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
                                             const std::vector<Insertion> &insertions);
 

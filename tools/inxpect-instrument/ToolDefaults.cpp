@@ -48,6 +48,8 @@ clang::tooling::ArgumentsAdjuster bpfArgumentsAdjuster() {
     if (!hasResourceDir)
       extra.push_back("-resource-dir=" INXPECT_CLANG_RESOURCE_DIR);
     extra.push_back("-I" + runtimeIncludeDir());
+    // inxpect.h then accepts START_TRACE(name) without the id the rewrite adds.
+    extra.push_back("-DINXPECT_INSTRUMENTING");
     out.insert(at, extra.begin(), extra.end());
     return out;
   };

@@ -22,6 +22,10 @@ static cl::opt<std::string> source(cl::Positional, cl::desc("SOURCE"), cl::Requi
 static cl::opt<bool> perFunction("per-function",
                                  cl::desc("Make every function defined in SOURCE a section"),
                                  cl::cat(category));
+static cl::opt<bool> perLoop("per-loop",
+                             cl::desc("Make every for, while and do loop a section, named "
+                                      "<function>.<for|while|do>@<line>"),
+                             cl::cat(category));
 static cl::opt<std::string> functionFilter(
     "functions",
     cl::desc("With --per-function: only functions whose whole name matches REGEX "
@@ -122,6 +126,7 @@ int main(int argc, const char **argv) {
 
   inxpect::InstrumentOptions options;
   options.perFunction = perFunction;
+  options.perLoop = perLoop;
   if (!functionFilter.empty()) {
     std::string why;
     if (!perFunction) {

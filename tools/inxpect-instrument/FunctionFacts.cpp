@@ -1,0 +1,147 @@
+#include "FunctionFacts.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace inxpect {
+
+namespace {
+
+bool isTailCallName(llvm::StringRef name) {
+  return name == "bpf_tail_call" || name == "bpf_tail_call_static";
+}
+
+class FactsVisitor : public clang::RecursiveASTVisitor<FactsVisitor> {
+public:
+  FactsVisitor(FunctionFacts &facts, clang::ASTContext &ctx, const SourceTokens &tokens)
+      : facts_(facts), ctx_(ctx), sm_(ctx.getSourceManager()), tokens_(tokens) {}
+
+  bool VisitCompoundStmt(clang::CompoundStmt *block) {
+    auto span = statementSpan(block, ctx_, tokens_);
+    if (span)
+      facts_.blocks.push_back({block, *span});
+    for (clang::Stmt *child : block->body())
+      addSlot(child, block);
+    return true;
+  }
+  bool VisitIfStmt(clang::IfStmt *s) {
+    addSlot(s->getThen(), nullptr);
+    addSlot(s->getElse(), nullptr);
+    return true;
+  }
+  bool VisitLabelStmt(clang::LabelStmt *s) { return addSlot(s->getSubStmt(), nullptr); }
+  bool VisitSwitchCase(clang::SwitchCase *s) { return addSlot(s->getSubStmt(), nullptr); }
+  bool VisitAttributedStmt(clang::AttributedStmt *s) {
+    for (const clang::Attr *a : s->getAttrs())
+      if (llvm::isa<clang::LoopHintAttr>(a))
+        pragmas_[s->getSubStmt()] = s;
+    return true;
+  }
+  bool VisitForStmt(clang::ForStmt *s) { return addLoop(s, "for"); }
+  bool VisitWhileStmt(clang::WhileStmt *s) { return addLoop(s, "while"); }
+  bool VisitDoStmt(clang::DoStmt *s) { return addLoop(s, "do"); }
+
+  bool VisitGotoStmt(clang::GotoStmt *g) {
+    auto span = statementSpan(g, ctx_, tokens_);
+    const clang::LabelStmt *label = g->getLabel()->getStmt();
+    if (span && label)
+      facts_.gotos.push_back({span->begin, offset(label->getBeginLoc()), *span});
+    return true;
+  }
+  bool VisitSwitchStmt(clang::SwitchStmt *s) {
+    for (const clang::SwitchCase *c = s->getSwitchCaseList(); c; c = c->getNextSwitchCase())
+      facts_.cases.push_back({offset(c->getBeginLoc()), offset(s->getBeginLoc())});
+    return true;
+  }
+  bool VisitCallExpr(clang::CallExpr *call) {
+    const auto *callee = llvm::dyn_cast_or_null<clang::NamedDecl>(call->getCalleeDecl());
+    if (!callee)
+      return true;
+    CallFact fact;
+    fact.callee = llvm::dyn_cast<clang::FunctionDecl>(callee);
+    fact.span = statementSpan(call, ctx_, tokens_, /*withSemicolon=*/false);
+    fact.offset = offset(call->getBeginLoc());
+    if (isTailCallName(callee->getName()))
+      facts_.tailCalls.push_back(fact);
+    else if (fact.callee && fact.callee->getDefinition() &&
+             sm_.isInMainFile(sm_.getExpansionLoc(fact.callee->getDefinition()->getLocation())))
+      facts_.calls.push_back(fact);
+    return true;
+  }
+
+  void finish() {
+    for (LoopFact &loop : facts_.loops) {
+      auto it = pragmas_.find(loop.loop);
+      if (it != pragmas_.end())
+        loop.pragmas = it->second;
+    }
+  }
+
+private:
+  unsigned offset(clang::SourceLocation loc) const {
+    return sm_.getFileOffset(sm_.getExpansionLoc(loc));
+  }
+  bool addSlot(clang::Stmt *s, const clang::CompoundStmt *block) {
+    if (!s)
+      return true;
+    if (auto span = statementSpan(s, ctx_, tokens_))
+      facts_.slots.push_back({s, *span, block});
+    return true;
+  }
+  bool addLoop(clang::Stmt *loop, const char *keyword) {
+    LoopFact fact;
+    fact.loop = loop;
+    fact.keyword = keyword;
+    fact.span = statementSpan(loop, ctx_, tokens_);
+    fact.line = sm_.getExpansionLineNumber(loop->getBeginLoc());
+    facts_.loops.push_back(fact);
+    return true;
+  }
+
+  FunctionFacts &facts_;
+  clang::ASTContext &ctx_;
+  const clang::SourceManager &sm_;
+  const SourceTokens &tokens_;
+  llvm::DenseMap<const clang::Stmt *, const clang::AttributedStmt *> pragmas_;
+};
+
+} // namespace
+
+std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTContext &ctx,
+                                        const SourceTokens &tokens, bool withSemicolon) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  clang::CharSourceRange range = clang::Lexer::makeFileCharRange(
+      clang::CharSourceRange::getTokenRange(stmt->getSourceRange()), sm, ctx.getLangOpts());
+  if (range.isInvalid() || !sm.isInMainFile(range.getBegin()))
+    return std::nullopt;
+  OffsetSpan span{sm.getFileOffset(range.getBegin()), sm.getFileOffset(range.getEnd())};
+  // `x++;`, `do {} while (c);`, `for (..) f();` end with a semicolon the
+  // AST leaves out; a statement ending in `}` owns none.
+  const RawToken *last = tokens.lastCodeTokenBefore(span.end);
+  if (withSemicolon && last && last->kind != clang::tok::r_brace && last->kind != clang::tok::semi) {
+    const RawToken *next = tokens.firstCodeTokenFrom(span.end);
+    if (next && next->kind == clang::tok::semi && !next->inDirective)
+      span.end = next->end;
+  }
+  return span;
+}
+
+FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
+                                   clang::ASTContext &ctx, const SourceTokens &tokens) {
+  const clang::SourceManager &sm = ctx.getSourceManager();
+  FunctionFacts facts;
+  facts.decl = &fn;
+  facts.name = fn.getNameAsString();
+  facts.entry = entry;
+  const auto *body = llvm::cast<clang::CompoundStmt>(fn.getBody());
+  facts.body = {sm.getFileOffset(sm.getExpansionLoc(body->getLBracLoc())) + 1,
+                sm.getFileOffset(sm.getExpansionLoc(body->getRBracLoc()))};
+  FactsVisitor visitor(facts, ctx, tokens);
+  visitor.TraverseStmt(const_cast<clang::CompoundStmt *>(body));
+  visitor.finish();
+  return facts;
+}
+
+} // namespace inxpect

@@ -1,0 +1,101 @@
+#include "ManualSections.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/MacroArgs.h"
+
+namespace inxpect {
+
+namespace {
+
+class TraceMacroCollector : public clang::PPCallbacks {
+public:
+  TraceMacroCollector(const clang::SourceManager &sm, std::vector<TraceMacro> &out)
+      : sm_(sm), out_(out) {}
+
+  void MacroExpands(const clang::Token &nameTok, const clang::MacroDefinition &,
+                    clang::SourceRange range, const clang::MacroArgs *args) override {
+    llvm::StringRef macro = nameTok.getIdentifierInfo()->getName();
+    if (macro != "START_TRACE" && macro != "END_TRACE")
+      return;
+    clang::SourceLocation loc = nameTok.getLocation();
+    if (!sm_.isInMainFile(sm_.getExpansionLoc(loc)))
+      return;
+    TraceMacro use;
+    use.start = macro == "START_TRACE";
+    use.loc = sm_.getExpansionLoc(loc);
+    use.offset = sm_.getFileOffset(use.loc);
+    use.fromMacro = loc.isMacroID();
+    use.rparen = sm_.getFileOffset(sm_.getExpansionLoc(range.getEnd()));
+    if (args && args->getNumMacroArguments() > 0) {
+      int depth = 0;
+      use.arguments = 1;
+      for (const clang::Token *t = args->getUnexpArgument(0); t->isNot(clang::tok::eof); ++t) {
+        if (t->is(clang::tok::identifier) && use.name.empty())
+          use.name = t->getIdentifierInfo()->getName().str();
+        depth += t->is(clang::tok::l_paren) - t->is(clang::tok::r_paren);
+        use.arguments += depth == 0 && t->is(clang::tok::comma);
+      }
+    }
+    out_.push_back(use);
+  }
+
+private:
+  const clang::SourceManager &sm_;
+  std::vector<TraceMacro> &out_;
+};
+
+} // namespace
+
+std::unique_ptr<clang::PPCallbacks> makeTraceMacroCollector(const clang::SourceManager &sm,
+                                                           std::vector<TraceMacro> &out) {
+  return std::make_unique<TraceMacroCollector>(sm, out);
+}
+
+std::vector<PlannedSection> findManualSections(const std::vector<TraceMacro> &uses,
+                                               const std::vector<FunctionFacts> &functions,
+                                               Reporter &report) {
+  std::vector<PlannedSection> sections;
+  for (const TraceMacro &use : uses) {
+    if (!use.start)
+      continue;
+    if (use.fromMacro) {
+      report.error(use.loc, "START_TRACE inside a macro expansion cannot be given an id: "
+                            "write it in the function itself");
+      continue;
+    }
+    if (use.arguments != 1 || use.name.empty()) {
+      report.error(use.loc, "START_TRACE takes one argument, the section's name: "
+                            "START_TRACE(name) (inxpect-instrument adds the id)");
+      continue;
+    }
+    const FunctionFacts *fn = nullptr;
+    for (const FunctionFacts &f : functions)
+      if (f.body.contains(use.offset))
+        fn = &f;
+    if (!fn) {
+      report.error(use.loc, "START_TRACE(" + use.name + ") is outside a function body");
+      continue;
+    }
+    unsigned end = fn->body.end;
+    for (const TraceMacro &other : uses)
+      if (!other.start && other.name == use.name && other.offset > use.offset &&
+          fn->body.contains(other.offset)) { // uses come in file order: the first is next
+        end = other.rparen + 1;
+        break;
+      }
+    PlannedSection s;
+    s.section.name = use.name;
+    s.section.kind = SectionKind::Manual;
+    s.section.function = fn->name;
+    s.shape = ProbeShape::Manual;
+    s.function = fn;
+    s.span = {use.offset, end};
+    s.open = use.rparen; // ", id" goes before the closing parenthesis
+    s.automatic = false;
+    s.where = use.loc;
+    sections.push_back(s);
+  }
+  return sections;
+}
+
+} // namespace inxpect

@@ -1,0 +1,36 @@
+// Hand-placed sections, the original tool's workflow: START_TRACE(name) and
+// END_TRACE(name) written in the source (which includes inxpect.h). They are
+// kept, listed as `manual`, and each START_TRACE is given its id.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "clang/Lex/PPCallbacks.h"
+
+#include "Diagnostics.h"
+#include "PlannedSection.h"
+
+namespace inxpect {
+
+struct TraceMacro {
+  bool start = false;        // START_TRACE, else END_TRACE
+  std::string name;
+  unsigned offset = 0;       // the macro's name
+  unsigned rparen = 0;       // its closing parenthesis
+  unsigned arguments = 0;    // comma-separated arguments written
+  bool fromMacro = false;    // written inside another macro's expansion
+  clang::SourceLocation loc;
+};
+
+// Records START_TRACE/END_TRACE uses of the main file as they are expanded.
+std::unique_ptr<clang::PPCallbacks> makeTraceMacroCollector(const clang::SourceManager &sm,
+                                                           std::vector<TraceMacro> &out);
+
+// One section a START_TRACE; it covers the code up to the first END_TRACE of
+// the same name after it (or the end of the function).
+std::vector<PlannedSection> findManualSections(const std::vector<TraceMacro> &uses,
+                                               const std::vector<FunctionFacts> &functions,
+                                               Reporter &report);
+
+} // namespace inxpect

@@ -1,0 +1,245 @@
+#include "SectionPlan.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "clang/Basic/SourceManager.h"
+
+namespace inxpect {
+
+namespace {
+
+// At one offset: tail-call and goto ends close first, then section closers
+// (inner first), function-level probes, section openers (outer first), and
+// the ends in front of a goto or call last.
+constexpr int kCallClose = -3000000, kGotoClose = -2000000, kSectionClose = -1000000;
+constexpr int kSectionOpen = 1000000, kGotoOpen = 2000000, kCallOpen = 3000000;
+
+int kindOrder(SectionKind k) {
+  switch (k) {
+  case SectionKind::Function: return 0;
+  case SectionKind::Region: return 1;
+  case SectionKind::Loop: return 2;
+  case SectionKind::Manual: return 3;
+  }
+  return 4;
+}
+
+const BlockFact *innermostBlock(const FunctionFacts &fn, unsigned offset) {
+  const BlockFact *best = nullptr;
+  for (const BlockFact &b : fn.blocks)
+    if (b.span.begin < offset && offset < b.span.end && (!best || best->span.contains(b.span)))
+      best = &b;
+  return best;
+}
+
+// The code a section's probe variable is in scope for: the wrap's braces, or
+// from a range's BEGIN to the end of its block.
+OffsetSpan probeScope(const PlannedSection &s) {
+  if (s.shape == ProbeShape::Range) {
+    const BlockFact *block = innermostBlock(*s.function, s.open);
+    return {s.open, block ? block->span.end - 1 : s.function->body.end};
+  }
+  return {s.open, s.close};
+}
+
+// Why a jump would enter the section's scope past its probe (clang rejects
+// jumping past a variable with a cleanup), or "" when none does.
+std::string jumpInto(const PlannedSection &s) {
+  OffsetSpan scope = probeScope(s);
+  for (const GotoFact &g : s.function->gotos)
+    if (scope.contains(g.to) && g.to != scope.begin && !scope.contains(g.from))
+      return "a goto from outside jumps to a label inside it";
+  for (const CaseFact &c : s.function->cases)
+    if (scope.contains(c.label) && c.switchBegin < scope.begin)
+      return "a case label inside it belongs to a switch outside it";
+  return "";
+}
+
+SourcePos positionAt(const clang::SourceManager &sm, unsigned offset) {
+  clang::SourceLocation loc = sm.getComposedLoc(sm.getMainFileID(), offset);
+  return {sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc)};
+}
+
+class Planner {
+public:
+  Planner(const std::vector<FunctionFacts> &functions, const clang::SourceManager &sm,
+          Reporter &report)
+      : functions_(functions), sm_(sm), report_(report) {}
+
+  RewritePlan run(std::vector<PlannedSection> sections) {
+    std::stable_sort(sections.begin(), sections.end(), [](const auto &a, const auto &b) {
+      if (a.span.begin != b.span.begin)
+        return a.span.begin < b.span.begin;
+      if (a.span.end != b.span.end)
+        return a.span.end > b.span.end;
+      return kindOrder(a.section.kind) < kindOrder(b.section.kind);
+    });
+    for (PlannedSection &s : sections)
+      if (keep(s))
+        plan_.sections.push_back(std::move(s));
+    checkNames();
+    for (size_t i = 0; i < plan_.sections.size(); ++i)
+      finish(plan_.sections[i], static_cast<unsigned>(i));
+    for (const FunctionFacts &fn : functions_)
+      functionStart(fn);
+    endBeforeTailCalls();
+    return std::move(plan_);
+  }
+
+private:
+  bool keep(const PlannedSection &s) {
+    if (s.shape != ProbeShape::Wrap && s.shape != ProbeShape::Range)
+      return true;
+    std::string why = jumpInto(s);
+    if (why.empty())
+      return true;
+    std::string what = std::string(kindName(s.section.kind)) + " '" + s.section.name + "'";
+    if (s.automatic)
+      report_.note(s.where, what + " is not instrumented: " + why);
+    else
+      report_.error(s.where, what + " cannot be made a section: " + why +
+                                 ", and jumping past its probe is not allowed");
+    return false;
+  }
+
+  void checkNames() {
+    std::map<std::string, const PlannedSection *> byName;
+    for (const PlannedSection &s : plan_.sections) {
+      auto [it, fresh] = byName.emplace(s.section.name, &s);
+      if (fresh)
+        continue;
+      const PlannedSection &later = s.automatic && !it->second->automatic ? *it->second : s;
+      const PlannedSection &other = &later == &s ? *it->second : s;
+      report_.error(later.where, "section name '" + s.section.name + "' is used twice");
+      report_.note(other.where, "the other '" + s.section.name + "' is here");
+    }
+  }
+
+  void finish(PlannedSection &s, unsigned id) {
+    s.section.id = id;
+    s.section.begin = positionAt(sm_, s.span.begin);
+    s.section.end = positionAt(sm_, s.span.end - 1);
+    // The parent: the innermost earlier section that covers this one.
+    for (unsigned p = id; p-- > 0;)
+      if (plan_.sections[p].span.contains(s.span)) {
+        s.section.parent = p;
+        break;
+      }
+    switch (s.shape) {
+    case ProbeShape::FunctionStart:
+      add(s.open, openingProbe({s.section, s.open, s.entry}), 0);
+      break;
+    case ProbeShape::Wrap:
+      add(s.open, scopeOpen(id), kSectionOpen + int(id));
+      add(s.close, "}", kSectionClose - int(id));
+      break;
+    case ProbeShape::Range:
+      add(s.open, rangeOpen(id), kSectionOpen + int(id));
+      add(s.close, rangeClose(id), kSectionClose - int(id));
+      endBeforeGotosLeaving(s);
+      break;
+    case ProbeShape::Manual:
+      add(s.open, ", " + std::to_string(id), 0);
+      break;
+    }
+  }
+
+  // A goto from inside a range to a label its probe is still in scope at
+  // would skip INXPECT_END: end the range in front of it.
+  void endBeforeGotosLeaving(const PlannedSection &s) {
+    OffsetSpan range{s.open, s.close};
+    for (const GotoFact &g : s.function->gotos)
+      if (range.contains(g.from) && !range.contains(g.to)) {
+        add(g.stmt.begin, endsBeforeGoto({s.section.id}), kGotoOpen);
+        add(g.stmt.end, "}", kGotoClose);
+      }
+  }
+
+  // Every function with a section in it gets the run state once at its top;
+  // every entry program starts runs, section or not.
+  void functionStart(const FunctionFacts &fn) {
+    bool isSection = false, holdsSections = false;
+    for (const PlannedSection &s : plan_.sections) {
+      if (s.function != &fn)
+        continue;
+      isSection |= s.shape == ProbeShape::FunctionStart;
+      holdsSections |= s.shape == ProbeShape::Wrap || s.shape == ProbeShape::Range;
+    }
+    if (isSection || plan_.sections.empty())
+      return;
+    if (fn.entry)
+      add(fn.body.begin, runStart(), 0);
+    else if (holdsSections)
+      add(fn.body.begin, contextStart(), 0);
+  }
+
+  // bpf_tail_call does not come back when it succeeds: every section open
+  // around it ends just before it. A call to a function that may tail-call
+  // ends the caller's open sections the same way.
+  void endBeforeTailCalls() {
+    std::set<const clang::FunctionDecl *> mayTailCall;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const FunctionFacts &fn : functions_) {
+        bool does = !fn.tailCalls.empty();
+        for (const CallFact &c : fn.calls)
+          does |= mayTailCall.count(c.callee->getCanonicalDecl()) > 0;
+        if (does)
+          grew |= mayTailCall.insert(fn.decl->getCanonicalDecl()).second;
+      }
+    }
+    for (const FunctionFacts &fn : functions_) {
+      for (const CallFact &c : fn.tailCalls)
+        endBeforeCall(fn, c, "bpf_tail_call");
+      for (const CallFact &c : fn.calls)
+        if (mayTailCall.count(c.callee->getCanonicalDecl()))
+          endBeforeCall(fn, c, "a call that may tail-call");
+    }
+  }
+
+  void endBeforeCall(const FunctionFacts &fn, const CallFact &call, const char *what) {
+    std::vector<const PlannedSection *> open;
+    for (const PlannedSection &s : plan_.sections)
+      if (s.function == &fn && s.shape != ProbeShape::Manual &&
+          (s.shape == ProbeShape::Range ? OffsetSpan{s.open, s.close} : s.span).contains(call.offset))
+        open.push_back(&s);
+    if (open.empty())
+      return;
+    if (!call.span) {
+      report_.warning(sm_.getComposedLoc(sm_.getMainFileID(), call.offset),
+                      std::string(what) + " inside a macro expansion: the sections open around "
+                                          "it are not ended before it, and lose this run");
+      return;
+    }
+    std::sort(open.begin(), open.end(), [](const auto *a, const auto *b) {
+      return a->section.id > b->section.id; // innermost first
+    });
+    std::vector<unsigned> ids;
+    for (const PlannedSection *s : open)
+      ids.push_back(s->section.id);
+    add(call.span->begin, endsBeforeCall(ids), kCallOpen);
+    add(call.span->end, ")", kCallClose);
+  }
+
+  void add(unsigned offset, std::string text, int rank) {
+    plan_.firstInsertion = std::min(plan_.firstInsertion, offset);
+    plan_.insertions.push_back({offset, std::move(text), rank});
+  }
+
+  const std::vector<FunctionFacts> &functions_;
+  const clang::SourceManager &sm_;
+  Reporter &report_;
+  RewritePlan plan_;
+};
+
+} // namespace
+
+RewritePlan planRewrite(std::vector<PlannedSection> sections,
+                        const std::vector<FunctionFacts> &functions,
+                        const clang::SourceManager &sm, Reporter &report) {
+  return Planner(functions, sm, report).run(std::move(sections));
+}
+
+} // namespace inxpect

@@ -1,0 +1,53 @@
+#include "SourceTokens.h"
+
+#include <algorithm>
+
+#include "clang/Lex/Lexer.h"
+
+namespace inxpect {
+
+SourceTokens::SourceTokens(llvm::StringRef code, const clang::LangOptions &lang) : code_(code) {
+  clang::Lexer lexer(clang::SourceLocation::getFromRawEncoding(1), lang, code.begin(),
+                     code.begin(), code.end());
+  lexer.SetCommentRetentionState(true);
+  bool inDirective = false;
+  clang::Token tok;
+  while (true) {
+    lexer.LexFromRawLexer(tok);
+    if (tok.is(clang::tok::eof))
+      break;
+    // A directive runs from a `#` that starts a line to the next line start
+    // (the raw lexer folds backslash-newlines into the same line).
+    if (tok.isAtStartOfLine())
+      inDirective = tok.is(clang::tok::hash);
+    unsigned begin = tok.getLocation().getRawEncoding() - 1;
+    tokens_.push_back({tok.getKind(), begin, begin + tok.getLength(), inDirective});
+  }
+}
+
+const RawToken *SourceTokens::lastCodeTokenBefore(unsigned offset) const {
+  auto it = std::upper_bound(tokens_.begin(), tokens_.end(), offset,
+                             [](unsigned off, const RawToken &t) { return off < t.end; });
+  while (it != tokens_.begin()) {
+    --it;
+    if (it->kind != clang::tok::comment)
+      return &*it;
+  }
+  return nullptr;
+}
+
+const RawToken *SourceTokens::firstCodeTokenFrom(unsigned offset) const {
+  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
+                             [](const RawToken &t, unsigned off) { return t.begin < off; });
+  for (; it != tokens_.end(); ++it)
+    if (it->kind != clang::tok::comment)
+      return &*it;
+  return nullptr;
+}
+
+unsigned SourceTokens::lineStart(unsigned offset) const {
+  size_t nl = code_.substr(0, offset).rfind('\n');
+  return nl == llvm::StringRef::npos ? 0 : static_cast<unsigned>(nl + 1);
+}
+
+} // namespace inxpect
