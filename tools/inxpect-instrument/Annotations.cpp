@@ -34,7 +34,8 @@ ParsedComment parseAnnotationComment(llvm::StringRef comment) {
     return out;
   out.isAnnotation = true;
   auto [word, rest] = body.ltrim().split(' ');
-  llvm::StringRef name = rest.trim();
+  // The name is the next word; anything after it is commentary.
+  llvm::StringRef name = rest.trim().take_until([](char c) { return clang::isWhitespace(c); });
   if (word == "region")
     out.kind = MarkerKind::Region;
   else if (word == "begin")

@@ -1,6 +1,7 @@
 // `inxpect:` annotations in comments: `inxpect:region NAME` (the next
 // statement), `inxpect:begin NAME` ... `inxpect:end NAME` (a run of
-// statements in one block).
+// statements in one block). A comment is an annotation when its text starts
+// with `inxpect:`; words after the name are commentary.
 #pragma once
 
 #include <string>

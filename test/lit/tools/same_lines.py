@@ -3,19 +3,33 @@
 
 usage: same_lines.py ORIGINAL REWRITTEN
 
-Each line of ORIGINAL must equal the same line of REWRITTEN once the text the
-rewriter inserts is taken out: the runtime include at the start of a line and
-the probes. Lines after the last original line may only be the object table.
+Each line of ORIGINAL must still be in the same line of REWRITTEN, its
+characters in order, and whatever stands between them must be text the
+rewriter inserts: the runtime include, probes (INXPECT_...), the braces and
+parentheses around wrapped statements and calls, and an id after a manual
+START_TRACE's name. Lines after the last original line may only be the
+object table.
 """
 import re
 import sys
 
-INSERTED = re.compile(r'^#include "inxpect\.h" ?|INXPECT_(?:ENTRY|FUNCTION)\(\d+\);|INXPECT_RUN\(\);')
+# Inserted text with letters, taken out of both lines before they are compared
+# (a test's comments may quote probes too); what else was inserted may only be
+# braces, parentheses, separators and ids.
+PROBES = re.compile(r'#include "inxpect\.h"|INXPECT_[A-Z]+\(\d*\)[;,]?')
+PUNCTUATION = re.compile(r'^[{}() ,;0-9]*$')
 
 
-def is_subsequence(small, big):
-    rest = iter(big)
-    return all(c in rest for c in small)
+def inserted_text(small, big):
+    """The characters of `big` left over when `small` is matched in order, or
+    None when `small` is not a subsequence of `big`."""
+    extra, i = [], 0
+    for c in big:
+        if i < len(small) and c == small[i]:
+            i += 1
+        else:
+            extra.append(c)
+    return "".join(extra) if i == len(small) else None
 
 
 def main():
@@ -29,12 +43,10 @@ def main():
             print("line %d: missing from the output" % number)
             return 1
         new = rewritten[number - 1]
-        # Only insertions: the original is still there, in order, and the
-        # two agree once the inserted text is taken out of both (a test's
-        # comments may quote probes too).
-        if INSERTED.sub("", new) != INSERTED.sub("", line) or not is_subsequence(line, new):
+        extra = inserted_text(PROBES.sub("", line), PROBES.sub("", new))
+        if inserted_text(line, new) is None or extra is None or not PUNCTUATION.match(extra):
             print("line %d moved or changed:\n  original:  %r\n  rewritten: %r"
-                  % (number, line, rewritten[number - 1]))
+                  % (number, line, new))
             failures += 1
     tail = "\n".join(rewritten[len(original):])
     if tail.strip() and "INXPECT_OBJECT(" not in tail:
