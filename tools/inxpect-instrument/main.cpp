@@ -17,7 +17,7 @@ using namespace llvm;
 
 static cl::OptionCategory category("inxpect-instrument options");
 
-static cl::opt<std::string> source(cl::Positional, cl::desc("SOURCE"), cl::Required,
+static cl::opt<std::string> source(cl::Positional, cl::desc("SOURCE [-- CLANG_ARGS...]"), cl::Required,
                                    cl::cat(category));
 static cl::opt<bool> perFunction("per-function",
                                  cl::desc("Make every function defined in SOURCE a section"),
@@ -45,8 +45,21 @@ static cl::opt<std::string> buildPath("p",
 
 static cl::extrahelp moreHelp(R"(
 Rewrites SOURCE so that each section is measured by inxpect-run: a probe is
-inserted at the start of each section and ends it on every way out. Every
-original line keeps its line number, and the output compiles as the input did.
+inserted at the start of each section and ends it on every way out (returns,
+gotos, breaks, a bpf_tail_call). Every original line keeps its line number,
+and the output compiles as the input did.
+
+Sections:
+  --per-function       every function defined in SOURCE, named after it
+  --per-loop           every for/while/do loop, named <function>.<for|while|do>@<line>
+  // inxpect:region NAME           the next statement (a block, a loop, one statement)
+  // inxpect:begin NAME ... // inxpect:end NAME
+                       the statements between, in one block; names declared
+                       there stay visible after it
+  START_TRACE(name) ... END_TRACE(name)
+                       written by hand (with #include "inxpect.h"): kept and
+                       given an id
+Annotations are always on; block comments work too.
 
 Compile flags: after `--`, or from compile_commands.json (-p DIR, or found
 above SOURCE); with neither, the flags a BPF build needs: -target bpf -O2 -g,
@@ -55,8 +68,8 @@ the multiarch include directory and the inxpect runtime headers.
 Examples:
   inxpect-instrument --per-function xdp.c
       writes xdp.inxpect.c and xdp.inxpect.json
-  inxpect-instrument --per-function --functions 'xdp_.*|parse_.*' xdp.c
-      only the programs and the parse_ helpers become sections
+  inxpect-instrument --per-function --per-loop --functions 'xdp_.*|parse_.*' xdp.c
+      the programs, the parse_ helpers and every loop become sections
   inxpect-instrument --per-function xdp.c -o out/xdp.c -- -target bpf -O2 -Iinclude
   clang -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
   inxpect-run replay xdp.o --manifest xdp.inxpect.json --synthetic 10000
