@@ -1,11 +1,30 @@
 // inxpect-verifier-cost OBJ...: loads each BPF object and prints, per
 // program, what the verifier did (verified_insns, which bpftool 7.1 does not
-// show) and the size it left (xlated and jited). Used to measure what probes
-// add: run it on the original object and on the instrumented one.
+// show, and the stack depth it computed) and the size it left (xlated and
+// jited). Used to measure what probes add: run it on the original object and
+// on the instrumented one.
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+
+namespace {
+
+// The verifier's statistics log (log level 4) ends with "stack depth A+B+...":
+// one figure per subprogram.
+std::string stackDepth(const char *log) {
+  const char *at = std::strstr(log, "stack depth ");
+  if (!at)
+    return "?";
+  at += std::strlen("stack depth ");
+  return std::string(at, std::strcspn(at, "\n"));
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -13,23 +32,33 @@ int main(int argc, char **argv) {
     return 2;
   }
   int failures = 0;
-  std::printf("%-40s %-20s %8s %8s %14s\n", "object", "program", "xlated", "jited", "verified_insns");
+  std::printf("%-40s %-20s %8s %8s %14s  %s\n", "object", "program", "xlated", "jited",
+              "verified_insns", "stack depth");
   for (int i = 1; i < argc; ++i) {
     bpf_object *obj = bpf_object__open_file(argv[i], nullptr);
+    std::map<bpf_program *, std::vector<char>> logs;
+    bpf_program *prog;
+    if (obj)
+      bpf_object__for_each_program(prog, obj) {
+        std::vector<char> &log = logs[prog];
+        log.assign(64 * 1024, '\0');
+        bpf_program__set_log_level(prog, 4); // statistics only
+        bpf_program__set_log_buf(prog, log.data(), log.size());
+      }
     if (!obj || bpf_object__load(obj)) {
       std::fprintf(stderr, "inxpect-verifier-cost: error: cannot load %s\n", argv[i]);
       bpf_object__close(obj);
       ++failures;
       continue;
     }
-    bpf_program *prog;
     bpf_object__for_each_program(prog, obj) {
       bpf_prog_info info{};
       __u32 len = sizeof info;
       if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len))
         continue;
-      std::printf("%-40s %-20s %8u %8u %14u\n", argv[i], bpf_program__name(prog),
-                  info.xlated_prog_len / 8, info.jited_prog_len, info.verified_insns);
+      std::printf("%-40s %-20s %8u %8u %14u  %s\n", argv[i], bpf_program__name(prog),
+                  info.xlated_prog_len / 8, info.jited_prog_len, info.verified_insns,
+                  stackDepth(logs[prog].data()).c_str());
     }
     bpf_object__close(obj);
   }
