@@ -10,11 +10,16 @@ using namespace inxpect;
 
 namespace {
 
-std::optional<unsigned> includeAt(llvm::StringRef code, std::vector<OffsetRange> decls = {}) {
+clang::LangOptions cLanguage() {
   clang::LangOptions lang;
   lang.C11 = true;
   lang.LineComment = true;
-  return findIncludeOffset(code, lang, static_cast<unsigned>(code.size()), decls);
+  return lang;
+}
+
+std::optional<unsigned> includeAt(llvm::StringRef code, std::vector<OffsetRange> decls = {}) {
+  return findIncludeOffset(SourceTokens(code, cLanguage()), static_cast<unsigned>(code.size()),
+                           decls);
 }
 
 } // namespace
@@ -42,9 +47,19 @@ TEST(IncludePlacement, SkipsLinesInsideDeclarations) {
 }
 
 TEST(IncludePlacement, NoneBeforeTheLimit) {
-  clang::LangOptions lang;
   llvm::StringRef code = "int a;\nint f(void) { return 0; }\n\n";
-  EXPECT_FALSE(findIncludeOffset(code, lang, static_cast<unsigned>(code.find("int f")), {}));
+  EXPECT_FALSE(findIncludeOffset(SourceTokens(code, cLanguage()),
+                                 static_cast<unsigned>(code.find("int f")), {}));
+}
+
+TEST(SourceTokens, KnowDirectivesAndConditionalDepth) {
+  SourceTokens tokens("#ifdef A\nint x;\n#endif\nint y;\n", cLanguage());
+  std::vector<std::string> seen;
+  for (const RawToken &t : tokens.tokens())
+    seen.push_back(tokens.text(t).str() + (t.inDirective ? "#" : "") +
+                   std::to_string(t.conditionalDepth));
+  EXPECT_EQ(seen, (std::vector<std::string>{"##0", "ifdef#0", "A#0", "int1", "x1", ";1", "##1",
+                                            "endif#1", "int0", "y0", ";0"}));
 }
 
 TEST(ToolDefaults, OutputsGoBesideTheInput) {

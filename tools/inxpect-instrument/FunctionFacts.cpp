@@ -128,6 +128,14 @@ std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTConte
   return span;
 }
 
+const BlockFact *FunctionFacts::innermostBlock(unsigned offset) const {
+  const BlockFact *best = nullptr;
+  for (const BlockFact &b : blocks)
+    if (b.span.begin < offset && offset < b.span.end && (!best || best->span.contains(b.span)))
+      best = &b;
+  return best;
+}
+
 FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
                                    clang::ASTContext &ctx, const SourceTokens &tokens) {
   const clang::SourceManager &sm = ctx.getSourceManager();

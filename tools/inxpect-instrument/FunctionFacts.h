@@ -72,6 +72,9 @@ struct FunctionFacts {
   std::vector<CaseFact> cases;
   std::vector<CallFact> tailCalls; // bpf_tail_call, bpf_tail_call_static
   std::vector<CallFact> calls;     // calls to functions defined in the main file
+
+  // The smallest block around `offset`, if any.
+  const BlockFact *innermostBlock(unsigned offset) const;
 };
 
 // The file span of a statement, with the semicolon that ends it when it has

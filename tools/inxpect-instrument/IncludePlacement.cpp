@@ -2,9 +2,6 @@
 
 #include <algorithm>
 
-#include "clang/Basic/SourceLocation.h"
-#include "clang/Lex/Lexer.h"
-
 namespace inxpect {
 
 namespace {
@@ -33,59 +30,31 @@ unsigned lineOf(const std::vector<Line> &lines, unsigned offset) {
   return static_cast<unsigned>(it - lines.begin()) - 1;
 }
 
-// Marks lines that hold tokens, or comments that do not close on their line,
-// and records the #if depth at each line, with the raw lexer (no macros).
-void lexLines(llvm::StringRef code, const clang::LangOptions &lang, std::vector<Line> &lines) {
-  clang::Lexer lexer(clang::SourceLocation::getFromRawEncoding(1), lang, code.begin(),
-                     code.begin(), code.end());
-  lexer.SetCommentRetentionState(true);
-  int depth = 0;
-  std::vector<std::pair<unsigned, int>> depthAfter; // (line, depth from the next line on)
-  bool directiveStart = false;
-  clang::Token tok;
-  auto offsetOf = [&](const clang::Token &t) {
-    return t.getLocation().getRawEncoding() - 1;
-  };
-  while (true) {
-    lexer.LexFromRawLexer(tok);
-    if (tok.is(clang::tok::eof))
-      break;
-    unsigned first = lineOf(lines, offsetOf(tok));
-    unsigned last = lineOf(lines, offsetOf(tok) + tok.getLength() - (tok.getLength() ? 1 : 0));
-    bool comment = tok.is(clang::tok::comment);
-    for (unsigned l = first; l <= last; ++l)
-      if (!comment || first != last)
-        lines[l].busy = true;
-    if (tok.is(clang::tok::hash) && tok.isAtStartOfLine()) {
-      directiveStart = true;
-      continue;
-    }
-    if (directiveStart && tok.is(clang::tok::raw_identifier)) {
-      llvm::StringRef word = tok.getRawIdentifier();
-      if (word == "if" || word == "ifdef" || word == "ifndef")
-        ++depth;
-      else if (word == "endif")
-        --depth;
-      depthAfter.push_back({first, depth});
-    }
-    directiveStart = false;
-  }
+// Lines holding code, or comments that do not close on their line, are busy;
+// a line's #if depth is that of the first token after it begins.
+std::vector<Line> describeLines(const SourceTokens &tokens) {
+  std::vector<Line> lines = splitLines(tokens.code());
   size_t next = 0;
-  int current = 0;
-  for (unsigned l = 0; l < lines.size(); ++l) {
-    lines[l].conditionalDepth = current;
-    while (next < depthAfter.size() && depthAfter[next].first == l)
-      current = depthAfter[next++].second;
+  for (const RawToken &t : tokens.tokens()) {
+    unsigned first = lineOf(lines, t.begin);
+    unsigned last = lineOf(lines, t.end - (t.end > t.begin ? 1 : 0));
+    for (unsigned l = first; l <= last; ++l)
+      lines[l].busy |= t.kind != clang::tok::comment || first != last;
+    for (; next <= first; ++next)
+      lines[next].conditionalDepth = t.conditionalDepth;
   }
+  int depthAtEnd = tokens.tokens().empty() ? 0 : tokens.tokens().back().conditionalDepth;
+  for (; next < lines.size(); ++next)
+    lines[next].conditionalDepth = depthAtEnd;
+  return lines;
 }
 
 } // namespace
 
-std::optional<unsigned> findIncludeOffset(llvm::StringRef code, const clang::LangOptions &lang,
-                                          unsigned limit,
+std::optional<unsigned> findIncludeOffset(const SourceTokens &tokens, unsigned limit,
                                           const std::vector<OffsetRange> &declarations) {
-  std::vector<Line> lines = splitLines(code);
-  lexLines(code, lang, lines);
+  llvm::StringRef code = tokens.code();
+  std::vector<Line> lines = describeLines(tokens);
   for (size_t l = 0; l < lines.size(); ++l) {
     const Line &line = lines[l];
     if (line.begin >= limit || line.begin >= code.size())

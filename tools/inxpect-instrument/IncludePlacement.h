@@ -8,8 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "clang/Basic/LangOptions.h"
-#include "llvm/ADT/StringRef.h"
+#include "SourceTokens.h"
 
 namespace inxpect {
 
@@ -19,8 +18,7 @@ using OffsetRange = std::pair<unsigned, unsigned>;
 
 // The offset of the first free line that starts before `limit` (the first
 // probe), outside any #if block and any declaration; nullopt if there is none.
-std::optional<unsigned> findIncludeOffset(llvm::StringRef code, const clang::LangOptions &lang,
-                                          unsigned limit,
+std::optional<unsigned> findIncludeOffset(const SourceTokens &tokens, unsigned limit,
                                           const std::vector<OffsetRange> &declarations);
 
 } // namespace inxpect

@@ -36,13 +36,13 @@ public:
     const clang::SourceManager &sm = ctx.getSourceManager();
     clang::FileID main = sm.getMainFileID();
     llvm::StringRef code = sm.getBufferData(main);
-    if (std::optional<unsigned> at = findInstrumentedMarker(code, ci_.getLangOpts())) {
+    SourceTokens tokens(code, ci_.getLangOpts());
+    if (std::optional<unsigned> at = findInstrumentedMarker(tokens)) {
       report_.error(sm.getComposedLoc(main, *at),
                     "input is already instrumented (it holds the section table "
                     "inxpect-instrument appends): instrument the original source");
       return;
     }
-    SourceTokens tokens(code, ci_.getLangOpts());
     std::vector<PlannedSection> found = findSections(ctx, tokens);
     if (report_.hasErrors())
       return;
@@ -63,7 +63,7 @@ public:
                       "no sections to instrument: pass --per-function or --per-loop, or mark "
                       "regions with // inxpect: comments; the output is the input unchanged");
       output = code.str();
-    } else if (!rewrite(ctx, code, plan, manifest, output)) {
+    } else if (!rewrite(ctx, tokens, plan, manifest, output)) {
       return;
     }
     std::string failure = writeAllOrNothing(
@@ -108,9 +108,10 @@ private:
     return found;
   }
 
-  bool rewrite(clang::ASTContext &ctx, llvm::StringRef code, const RewritePlan &plan,
+  bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
                const Manifest &manifest, std::string &output) {
     const clang::SourceManager &sm = ctx.getSourceManager();
+    llvm::StringRef code = tokens.code();
     std::vector<OffsetRange> declarations;
     unsigned firstDeclaration = plan.firstInsertion;
     for (clang::Decl *d : ctx.getTranslationUnitDecl()->decls()) {
@@ -123,7 +124,7 @@ private:
       }
     }
     std::optional<unsigned> includeAt =
-        findIncludeOffset(code, ci_.getLangOpts(), firstDeclaration, declarations);
+        findIncludeOffset(tokens, firstDeclaration, declarations);
     if (!includeAt) {
       report_.error(sm.getComposedLoc(sm.getMainFileID(), firstDeclaration),
                     "no free line before the first section to put #include \"inxpect.h\" on "

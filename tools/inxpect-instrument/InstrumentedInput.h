@@ -4,14 +4,12 @@
 
 #include <optional>
 
-#include "clang/Basic/LangOptions.h"
-#include "llvm/ADT/StringRef.h"
+#include "SourceTokens.h"
 
 namespace inxpect {
 
-// The offset of the INXPECT_OBJECT table every rewrite appends, when `code`
-// uses it as code (mentions in comments do not count).
-std::optional<unsigned> findInstrumentedMarker(llvm::StringRef code,
-                                               const clang::LangOptions &lang);
+// The offset of the INXPECT_OBJECT table every rewrite appends, when the
+// source uses it as code (mentions in comments do not count).
+std::optional<unsigned> findInstrumentedMarker(const SourceTokens &tokens);
 
 } // namespace inxpect

@@ -55,8 +55,8 @@ public:
     const FunctionFacts *fn = functionAt(begin);
     if (!fn)
       return;
-    const BlockFact *block = innermostBlock(*fn, begin.begin);
-    if (!block || innermostBlock(*fn, end.begin) != block) {
+    const BlockFact *block = fn->innermostBlock(begin.begin);
+    if (!block || fn->innermostBlock(end.begin) != block) {
       error(end, "inxpect:end " + end.name +
                      " is not in the same block as its inxpect:begin: a range covers "
                      "statements of one block");
@@ -99,14 +99,6 @@ private:
     error(m, "inxpect:" + std::string(m.kind == MarkerKind::Region ? "region" : "begin") + " " +
                  m.name + " is outside a function body: annotations mark statements");
     return nullptr;
-  }
-  static const BlockFact *innermostBlock(const FunctionFacts &fn, unsigned offset) {
-    const BlockFact *best = nullptr;
-    for (const BlockFact &b : fn.blocks)
-      if (b.span.begin < offset && offset < b.span.end &&
-          (!best || best->span.contains(b.span)))
-        best = &b;
-    return best;
   }
   PlannedSection base(const Marker &m, const FunctionFacts &fn, OffsetSpan span) const {
     PlannedSection s;

@@ -26,19 +26,11 @@ int kindOrder(SectionKind k) {
   return 4;
 }
 
-const BlockFact *innermostBlock(const FunctionFacts &fn, unsigned offset) {
-  const BlockFact *best = nullptr;
-  for (const BlockFact &b : fn.blocks)
-    if (b.span.begin < offset && offset < b.span.end && (!best || best->span.contains(b.span)))
-      best = &b;
-  return best;
-}
-
 // The code a section's probe variable is in scope for: the wrap's braces, or
 // from a range's BEGIN to the end of its block.
 OffsetSpan probeScope(const PlannedSection &s) {
   if (s.shape == ProbeShape::Range) {
-    const BlockFact *block = innermostBlock(*s.function, s.open);
+    const BlockFact *block = s.function->innermostBlock(s.open);
     return {s.open, block ? block->span.end - 1 : s.function->body.end};
   }
   return {s.open, s.close};

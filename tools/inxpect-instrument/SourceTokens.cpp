@@ -10,7 +10,8 @@ SourceTokens::SourceTokens(llvm::StringRef code, const clang::LangOptions &lang)
   clang::Lexer lexer(clang::SourceLocation::getFromRawEncoding(1), lang, code.begin(),
                      code.begin(), code.end());
   lexer.SetCommentRetentionState(true);
-  bool inDirective = false;
+  bool inDirective = false, directiveWord = false;
+  int depth = 0, depthFromNextLine = 0; // a directive's own line keeps the old depth
   clang::Token tok;
   while (true) {
     lexer.LexFromRawLexer(tok);
@@ -18,10 +19,22 @@ SourceTokens::SourceTokens(llvm::StringRef code, const clang::LangOptions &lang)
       break;
     // A directive runs from a `#` that starts a line to the next line start
     // (the raw lexer folds backslash-newlines into the same line).
-    if (tok.isAtStartOfLine())
-      inDirective = tok.is(clang::tok::hash);
+    if (tok.isAtStartOfLine()) {
+      inDirective = directiveWord = tok.is(clang::tok::hash);
+      depth = depthFromNextLine;
+    }
     unsigned begin = tok.getLocation().getRawEncoding() - 1;
-    tokens_.push_back({tok.getKind(), begin, begin + tok.getLength(), inDirective});
+    RawToken raw{tok.getKind(), begin, begin + tok.getLength(), inDirective, depth, {}};
+    if (tok.is(clang::tok::raw_identifier))
+      raw.identifier = tok.getRawIdentifier();
+    if (directiveWord && tok.isNot(clang::tok::hash) && tok.isNot(clang::tok::comment)) {
+      directiveWord = false;
+      if (raw.identifier == "if" || raw.identifier == "ifdef" || raw.identifier == "ifndef")
+        ++depthFromNextLine;
+      else if (raw.identifier == "endif")
+        --depthFromNextLine;
+    }
+    tokens_.push_back(raw);
   }
 }
 

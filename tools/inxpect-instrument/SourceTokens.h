@@ -16,6 +16,8 @@ struct RawToken {
   clang::tok::TokenKind kind;
   unsigned begin, end;      // file offsets, [begin, end)
   bool inDirective = false; // part of a preprocessor line (#include, #pragma, ...)
+  int conditionalDepth = 0; // #if/#ifdef/#ifndef blocks open around its line
+  llvm::StringRef identifier; // the spelling of a raw identifier (keywords too)
 };
 
 class SourceTokens {
@@ -23,6 +25,7 @@ public:
   SourceTokens(llvm::StringRef code, const clang::LangOptions &lang);
 
   const std::vector<RawToken> &tokens() const { return tokens_; }
+  llvm::StringRef code() const { return code_; }
   llvm::StringRef text(const RawToken &t) const { return code_.slice(t.begin, t.end); }
   // The last token, comments excluded, that ends at or before `offset`.
   const RawToken *lastCodeTokenBefore(unsigned offset) const;
