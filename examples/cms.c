@@ -8,7 +8,9 @@
  * is the smallest of its four counters. Every packet is then dropped: this is
  * a measurement sink, as in the paper's evaluation.
  *
- * The hash is Bob Jenkins' lookup3 (the kernel's jhash) over the flow key.
+ * The hash is Bob Jenkins' lookup3 (the kernel's jhash) over the flow key;
+ * build with -DCMS_HASH_DJB2 for Dan Bernstein's djb2 instead, the paper's
+ * case study: profile both with inxpect and compare the `update` region.
  */
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
@@ -30,6 +32,21 @@ struct flow_key {
 /* The sketch: plain global memory, read by user space through mmap. */
 __u32 sketch[CMS_ROWS][CMS_COLUMNS];
 
+#ifdef CMS_HASH_DJB2
+/* djb2 over the key's bytes: h = h * 33 + byte, the row as the seed. */
+static __always_inline __u32 djb2_key(const struct flow_key *key, __u32 seed)
+{
+	const unsigned char *bytes = (const unsigned char *)key;
+	__u32 hash = 5381 + seed;
+
+#pragma unroll
+	for (int i = 0; i < (int)sizeof(*key); i++)
+		hash = hash * 33 + bytes[i];
+	return hash;
+}
+
+#define cms_hash djb2_key
+#else
 static __always_inline __u32 rol32(__u32 word, unsigned int shift)
 {
 	return (word << shift) | (word >> (32 - shift));
@@ -67,6 +84,9 @@ static __always_inline __u32 jhash_key(const struct flow_key *key, __u32 seed)
 	return jhash_final(a, b, c);
 }
 
+#define cms_hash jhash_key
+#endif
+
 static __always_inline int parse_flow(struct xdp_md *ctx, struct flow_key *key)
 {
 	void *data = (void *)(long)ctx->data;
@@ -94,7 +114,7 @@ static __always_inline int parse_flow(struct xdp_md *ctx, struct flow_key *key)
 static __always_inline void cms_update(const struct flow_key *key)
 {
 	for (__u32 row = 0; row < CMS_ROWS; row++) {
-		__u32 column = jhash_key(key, row) & (CMS_COLUMNS - 1);
+		__u32 column = cms_hash(key, row) & (CMS_COLUMNS - 1);
 
 		sketch[row][column]++;
 	}
@@ -104,9 +124,14 @@ SEC("xdp")
 int xdp_cms(struct xdp_md *ctx)
 {
 	struct flow_key key = {};
+	int parsed;
 
-	if (parse_flow(ctx, &key) == 0)
+	// inxpect:region parse
+	parsed = parse_flow(ctx, &key);
+	if (parsed == 0) {
+		// inxpect:region update
 		cms_update(&key);
+	}
 	return XDP_DROP;
 }
 
