@@ -161,7 +161,7 @@ bool knownBroken(const Case &c) {
 
 std::vector<Case> realisticPrograms() {
   std::vector<Case> cases;
-  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}}) {
+  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"}}) {
     for (const Case &c : everyMode(program, entry))
       if (!knownBroken(c))
         cases.push_back(c);
