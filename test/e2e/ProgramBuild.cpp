@@ -11,9 +11,10 @@ namespace e2e {
 
 namespace {
 
-std::string compileCommand(const std::string &source, const std::string &object) {
+std::string compileCommand(const std::string &source, const std::string &object,
+                           const std::string &extraFlags = "") {
   return std::string(E2E_CLANG) + " -target bpf -O2 -g -Wall -Werror -I" E2E_MULTIARCH_INCLUDE
-         " -I" E2E_RUNTIME_DIR " -I" E2E_PROGRAM_DIR " -c " + source + " -o " + object;
+         " -I" E2E_RUNTIME_DIR " -I" E2E_PROGRAM_DIR " " + extraFlags + " -c " + source + " -o " + object;
 }
 
 void mustRun(const std::string &command) {
@@ -58,7 +59,8 @@ BuiltProgram buildProgram(const std::string &name, const std::vector<std::string
     instrument += " " + flag;
   instrument += " " + source + " -o " + rewritten + " --manifest " + built.manifest +
                 " -- -target bpf -O2 -g -I" E2E_MULTIARCH_INCLUDE " -I" E2E_PROGRAM_DIR;
-  mustRun(compileCommand(source, built.original));
+  // Hand-written traces compile to nothing in the original (e2e_manual_trace.h).
+  mustRun(compileCommand(source, built.original, "-DE2E_UNINSTRUMENTED"));
   mustRun(instrument);
   mustRun(compileCommand(rewritten, built.instrumented));
   return built;

@@ -8,7 +8,7 @@
 namespace e2e {
 
 struct BuiltProgram {
-  std::string original;     // object built from the untouched source
+  std::string original;     // object built from the untouched source (E2E_UNINSTRUMENTED)
   std::string instrumented; // object built from the rewrite
   std::string manifest;     // the rewrite's manifest
 };

@@ -1,7 +1,6 @@
 #include "ProgramCounters.h"
 
 #include <cstring>
-#include <vector>
 
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -13,6 +12,8 @@ namespace e2e {
 namespace {
 
 constexpr const char kPrefix[] = "entered_";
+constexpr const char kLineArray[] = "entered_line";
+constexpr const char kRuns[] = "e2e_runs";
 
 bpf_map *bssMap(bpf_object *obj) {
   bpf_map *map;
@@ -24,10 +25,16 @@ bpf_map *bssMap(bpf_object *obj) {
   return nullptr;
 }
 
+uint64_t readU64(const std::vector<unsigned char> &bss, size_t offset) {
+  uint64_t n;
+  std::memcpy(&n, bss.data() + offset, sizeof n);
+  return n;
+}
+
 } // namespace
 
-std::map<std::string, uint64_t> readEntryCounters(bpf_object *obj) {
-  std::map<std::string, uint64_t> counters;
+ProgramCounters readProgramCounters(bpf_object *obj) {
+  ProgramCounters counters;
   bpf_map *bss = bssMap(obj);
   const btf *types = bpf_object__btf(obj);
   EXPECT_TRUE(bss && types) << "the program has no .bss with BTF";
@@ -42,15 +49,23 @@ std::map<std::string, uint64_t> readEntryCounters(bpf_object *obj) {
     return counters;
   const btf_type *datasec = btf__type_by_id(types, sec);
   const btf_var_secinfo *var = btf_var_secinfos(datasec);
+  bool sawLines = false, sawRuns = false;
   for (unsigned i = 0; i < btf_vlen(datasec); ++i, ++var) {
     std::string name = btf__name_by_offset(types, btf__type_by_id(types, var->type)->name_off);
-    if (name.rfind(kPrefix, 0) != 0 || var->size != sizeof(uint64_t))
-      continue;
-    uint64_t n;
-    std::memcpy(&n, value.data() + var->offset, sizeof n);
-    counters[name.substr(sizeof(kPrefix) - 1)] = n;
+    if (name == kLineArray) {
+      for (size_t at = 0; at + sizeof(uint64_t) <= var->size; at += sizeof(uint64_t))
+        counters.byLine.push_back(readU64(value, var->offset + at));
+      sawLines = true;
+    } else if (name == kRuns) {
+      counters.runs = readU64(value, var->offset);
+      sawRuns = true;
+    } else if (name.rfind(kPrefix, 0) == 0 && var->size == sizeof(uint64_t)) {
+      counters.byName[name.substr(sizeof(kPrefix) - 1)] = readU64(value, var->offset);
+    }
   }
-  EXPECT_FALSE(counters.empty()) << "the program keeps no entered_* counters";
+  EXPECT_FALSE(counters.byName.empty()) << "the program keeps no entered_<name> counters";
+  EXPECT_TRUE(sawLines) << "the program has no entered_line[] (include e2e_count.h)";
+  EXPECT_TRUE(sawRuns) << "the program has no e2e_runs (include e2e_count.h)";
   return counters;
 }
 

@@ -1,17 +1,28 @@
-// Reads the entered_<function> counters an e2e program keeps itself
-// (programs/e2e_count.h), from its .bss map through the object's BTF.
+// Reads the counts an e2e program keeps itself (programs/e2e_count.h) from
+// its .bss map, finding each variable through the object's BTF.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 struct bpf_object;
 
 namespace e2e {
 
-// Keyed by function name (without "entered_"). Fails the current test if the
-// object has no .bss or no counters.
-std::map<std::string, uint64_t> readEntryCounters(bpf_object *obj);
+struct ProgramCounters {
+  std::map<std::string, uint64_t> byName; // entered_<name>, keyed by <name>
+  std::vector<uint64_t> byLine;           // entered_line[line]: loops
+  uint64_t runs = 0;                      // e2e_runs: entry-program runs
+
+  bool operator==(const ProgramCounters &o) const {
+    return byName == o.byName && byLine == o.byLine && runs == o.runs;
+  }
+};
+
+// Fails the current test if the object has no .bss, no entered_ counters,
+// no entered_line array or no e2e_runs.
+ProgramCounters readProgramCounters(bpf_object *obj);
 
 } // namespace e2e

@@ -9,6 +9,7 @@ COUNTER(xdp_drop);
 SEC("xdp")
 int xdp_drop(struct xdp_md *ctx)
 {
+	RUN_STARTED();
 	ENTERED(xdp_drop);
 	return XDP_DROP;
 }

@@ -1,13 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Each function of an e2e program counts its own entries in a global named
- * entered_<function>, so the test can hold inxpect's section counts against
- * a count kept independently of the probes.
+ * What an e2e program counts itself, so the test can hold inxpect's counts
+ * against counts kept independently of the probes:
+ *  - entered_<name>: entries of a function, region, range or manual trace
+ *    named <name> (COUNTER + ENTERED);
+ *  - entered_line[L]: entries of the loop whose keyword is on line L
+ *    (LOOP_ENTERED, written on that line before the keyword, or in a for
+ *    loop's init when nothing may come before the keyword), since loops are
+ *    named by the rewriter after their line, not by us;
+ *  - e2e_runs: runs of entry programs (RUN_STARTED, first thing in every
+ *    SEC function), tail-called ones included.
  */
 #ifndef E2E_COUNT_H
 #define E2E_COUNT_H
 
+#define E2E_MAX_LINES 1024
+
 #define COUNTER(name) __u64 entered_##name
 #define ENTERED(name) __sync_fetch_and_add(&entered_##name, 1)
+
+/* A constant index past the array is a compile error (-Warray-bounds). */
+__u64 entered_line[E2E_MAX_LINES];
+#define LOOP_ENTERED() __sync_fetch_and_add(&entered_line[__LINE__], 1)
+
+__u64 e2e_runs;
+#define RUN_STARTED() __sync_fetch_and_add(&e2e_runs, 1)
 
 #endif

@@ -228,6 +228,7 @@ int xdp_parser(struct xdp_md *ctx)
 	__u16 proto;
 	int verdict;
 
+	RUN_STARTED();
 	ENTERED(xdp_parser);
 	verdict = parse_eth(&c, &proto);
 	if (verdict != XDP_PASS)
