@@ -13,6 +13,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
+#include "BtfLayout.h"
 #include "RunError.h"
 
 namespace inxpect {
@@ -56,54 +57,6 @@ void releaseHeldMessages(bool print) {
     std::fputs(gHeldMessages.c_str(), stderr);
   gHeldMessages.clear();
   gHoldMessages = false;
-}
-
-struct VarInfo {
-  std::size_t offset = 0;
-  std::size_t size = 0;
-  uint32_t type = 0;
-};
-
-// The variables of a DATASEC by name, with the offsets libbpf fixed up at open.
-std::map<std::string, VarInfo> datasecVariables(const btf *btf, const char *section) {
-  std::map<std::string, VarInfo> vars;
-  int id = btf__find_by_name_kind(btf, section, BTF_KIND_DATASEC);
-  if (id < 0)
-    return vars;
-  const btf_type *sec = btf__type_by_id(btf, id);
-  const btf_var_secinfo *vs = btf_var_secinfos(sec);
-  for (unsigned i = 0; i < btf_vlen(sec); ++i, ++vs) {
-    const btf_type *var = btf__type_by_id(btf, vs->type);
-    vars[btf__name_by_offset(btf, var->name_off)] = {vs->offset, vs->size, var->type};
-  }
-  return vars;
-}
-
-struct MemberInfo {
-  std::size_t offset = 0;
-  unsigned elements = 1; // array length, 1 for a scalar
-};
-
-// A struct member's byte offset and array length, so layout changes in
-// inxpect.h reach the runner through BTF rather than hard-coded numbers.
-bool findMember(const btf *btf, uint32_t structType, const char *name, MemberInfo &out) {
-  int resolved = btf__resolve_type(btf, structType);
-  if (resolved < 0)
-    return false;
-  const btf_type *t = btf__type_by_id(btf, resolved);
-  if (!btf_is_struct(t))
-    return false;
-  const btf_member *m = btf_members(t);
-  for (unsigned i = 0; i < btf_vlen(t); ++i, ++m) {
-    if (std::strcmp(btf__name_by_offset(btf, m->name_off), name) != 0)
-      continue;
-    out.offset = btf_member_bit_offset(t, i) / 8;
-    int memberType = btf__resolve_type(btf, m->type);
-    const btf_type *mt = memberType < 0 ? nullptr : btf__type_by_id(btf, memberType);
-    out.elements = (mt && btf_is_array(mt)) ? btf_array(mt)->nelems : 1;
-    return true;
-  }
-  return false;
 }
 
 bool endsWith(const std::string &s, const std::string &suffix) {

@@ -32,6 +32,7 @@ struct StatsLayout {
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
+  unsigned runsCpus = 0;          // values a lookup of inxpect_runs returns; 0: ncpus
 };
 
 class LoadedObject {
