@@ -45,7 +45,7 @@ std::string makeWorkDir(const std::string &testName) {
 }
 
 BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
-                          const std::string &workDir) {
+                          const std::string &workDir, const std::vector<std::string> &clangFlags) {
   std::string source = std::string(E2E_PROGRAM_DIR) + "/" + name + ".c";
   BuiltProgram built;
   built.original = workDir + "/" + name + ".o";
@@ -60,7 +60,10 @@ BuiltProgram buildProgram(const std::string &name, const std::vector<std::string
                 " -- -target bpf -O2 -g -I" E2E_MULTIARCH_INCLUDE " -I" E2E_PROGRAM_DIR;
   mustRun(compileCommand(source, built.original));
   mustRun(instrument);
-  mustRun(compileCommand(rewritten, built.instrumented));
+  std::string extra;
+  for (const std::string &flag : clangFlags)
+    extra += " " + flag;
+  mustRun(compileCommand(rewritten, built.instrumented) + extra);
   return built;
 }
 

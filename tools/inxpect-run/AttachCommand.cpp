@@ -35,6 +35,7 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
   info.program = program->name();
   info.programId = program->id();
   info.ncpus = program->statsLayout().ncpus;
+  info.statsLayout = statsKindName(program->statsLayout().kind);
   std::string label = "program " + info.program + " (id " + std::to_string(info.programId) + ")";
   info.sections = liveSectionTable(*program, label, options.manifest);
   info.sectionOn = chooseSections(info.sections, options.sections);

@@ -49,6 +49,7 @@ public:
                  {"program_id", info.programId},
                  {"device", info.device.empty() ? json(nullptr) : json(info.device)},
                  {"counter_source", info.counter.name()},
+                 {"stats_layout", info.statsLayout},
                  {"elapsed_s", f.elapsedSeconds},
                  {"interval_s", f.intervalSeconds},
                  {"runs", f.runs},

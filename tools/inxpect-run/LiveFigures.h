@@ -25,6 +25,7 @@ struct ProfileInfo {
   SectionTable sections;
   std::vector<bool> sectionOn; // by id: switched on (--sections)
   unsigned ncpus = 0;
+  std::string statsLayout = "cpu-slots"; // statsKindName() of inxpect_stats
 };
 
 struct EventFigures {

@@ -108,7 +108,7 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd) {
     int possible = libbpf_num_possible_cpus();
     if (possible <= 0)
       throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible)");
-    if (layout.nsections == 0 || stats.info.max_entries % layout.nsections != 0)
+    if (layout.nsections == 0)
       throw RunError(what + ": inxpect_stats has " + std::to_string(stats.info.max_entries) +
                      " slots, not a multiple of its " + std::to_string(layout.nsections) +
                      " sections: the object is damaged, rebuild it");
@@ -117,7 +117,13 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd) {
     p->stats_.nevents = stats.info.value_size / 16;
     // Another loader leaves the map sized for INXPECT_MAX_CPUS; CPUs past
     // the possible ones never write.
-    p->stats_.ncpus = std::min<unsigned>(stats.info.max_entries / layout.nsections, possible);
+    if (!recogniseStatsKind(stats.info.type, stats.info.max_entries, layout.nsections,
+                            p->stats_.kind))
+      throw RunError(what + ": inxpect_stats is of no layout this inxpect-run knows: rebuild it "
+                     "with this version's runtime/bpf/inxpect.h");
+    p->stats_.ncpus = p->stats_.kind == StatsKind::Global    ? 1
+                      : p->stats_.kind == StatsKind::PerCpuMap ? unsigned(possible)
+                      : std::min<unsigned>(stats.info.max_entries / layout.nsections, possible);
     p->stats_.runsValueSize = (runs.info.value_size + 7) / 8 * 8;
     p->stats_.runsOffset = runsMember.offset;
     p->stats_.runsCpus = possible;

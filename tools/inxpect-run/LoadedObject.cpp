@@ -72,6 +72,34 @@ std::string joinNames(const std::vector<std::string> &names) {
 
 } // namespace
 
+const char *statsKindName(StatsKind kind) {
+  switch (kind) {
+  case StatsKind::Global:
+    return "global";
+  case StatsKind::PerCpuMap:
+    return "percpu-map";
+  case StatsKind::CpuSlots:
+    break;
+  }
+  return "cpu-slots";
+}
+
+bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind) {
+  if (nsections == 0)
+    return false;
+  if (mapType == BPF_MAP_TYPE_PERCPU_ARRAY && entries == nsections) {
+    kind = StatsKind::PerCpuMap;
+    return true;
+  }
+  if (mapType != BPF_MAP_TYPE_ARRAY || entries % nsections != 0)
+    return false;
+  // A CPU-slot map has a block per CPU (INXPECT_MAX_CPUS before load, the
+  // possible CPUs after): one block alone is the global layout. On a
+  // one-CPU machine both read the same.
+  kind = entries == nsections ? StatsKind::Global : StatsKind::CpuSlots;
+  return true;
+}
+
 std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
                                                  const std::string &progName) {
   libbpf_set_print(printLibbpf);
@@ -171,6 +199,12 @@ void LoadedObject::readLayout() {
   layout_.maxEvents = bpf_map__value_size(stats_) / 16;
   if (layout_.nsections == 0)
     throw RunError(path_ + " has no sections" + kInstrumentFirst);
+  if (!recogniseStatsKind(bpf_map__type(stats_), bpf_map__max_entries(stats_), layout_.nsections,
+                          statsKind_))
+    throw RunError(path_ + ": inxpect_stats is of no layout this inxpect-run knows (type " +
+                   std::to_string(bpf_map__type(stats_)) + ", " +
+                   std::to_string(bpf_map__max_entries(stats_)) +
+                   " entries): rebuild it with this version's runtime/bpf/inxpect.h");
   if (sample.elements != layout_.maxEvents || counter.elements != layout_.maxEvents)
     throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
                    " events but inxpect_config " + std::to_string(sample.elements) +
@@ -210,7 +244,9 @@ void LoadedObject::load() {
     throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible): " +
                    std::string(std::strerror(-cpus)));
   ncpus_ = cpus;
-  if (bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
+  // Only the default layout has a block per CPU, sized for the machine.
+  if (statsKind_ == StatsKind::CpuSlots &&
+      bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
     throw RunError(path_ + ": cannot size inxpect_stats: " + std::strerror(errno));
 
   gVerifierLogSeen = false;
@@ -239,11 +275,13 @@ StatsLayout LoadedObject::statsLayout() const {
   s.statsFd = bpf_map__fd(stats_);
   s.slotSize = (bpf_map__value_size(stats_) + 7) / 8 * 8; // array maps round values to 8
   s.nsections = layout_.nsections;
-  s.ncpus = ncpus_;
+  s.kind = statsKind_;
+  s.ncpus = statsKind_ == StatsKind::Global ? 1 : ncpus_;
   s.nevents = layout_.maxEvents;
   s.runsFd = bpf_map__fd(runs_);
   s.runsValueSize = (bpf_map__value_size(runs_) + 7) / 8 * 8;
   s.runsOffset = runsOffset_;
+  s.runsCpus = ncpus_; // a per-CPU lookup fills one value per possible CPU
   return s;
 }
 

@@ -39,6 +39,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   report.packets = packets.packets.size();
   report.passes = options.repeat;
 
+  report.statsLayout = statsKindName(object->statsLayout().kind);
   StatsReader reader(object->statsLayout());
   // Counters start from zero when profiling starts: report what changes from here.
   Snapshot baseline = reader.snapshot();

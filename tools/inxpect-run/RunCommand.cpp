@@ -38,6 +38,7 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   info.program = object->programName();
   info.programId = program->id();
   info.ncpus = program->statsLayout().ncpus;
+  info.statsLayout = statsKindName(program->statsLayout().kind);
   info.sections = liveSectionTable(*program, options.object, options.manifest);
   info.sectionOn = chooseSections(info.sections, options.sections);
   configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);

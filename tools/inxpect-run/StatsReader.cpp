@@ -47,6 +47,8 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
 }
 
 StatsReader::StatsReader(const StatsLayout &layout) : layout_(layout) {
+  if (layout.kind == StatsKind::PerCpuMap)
+    return; // not mmapable: read by lookups
   long page = ::sysconf(_SC_PAGESIZE);
   std::size_t bytes = std::size_t(layout.ncpus) * layout.nsections * layout.slotSize;
   mappedSize_ = (bytes + page - 1) / page * page;
@@ -64,7 +66,23 @@ StatsReader::~StatsReader() {
 }
 
 Snapshot StatsReader::snapshot() const {
-  Snapshot snap = sumSlots(static_cast<const unsigned char *>(mapped_), layout_);
+  Snapshot snap;
+  if (layout_.kind == StatsKind::PerCpuMap) {
+    // A lookup returns the section's value on every possible CPU; lay them
+    // out as CPU slots would be, [cpu][section], and sum them the same way.
+    std::size_t n = std::size_t(layout_.ncpus) * layout_.nsections * layout_.slotSize;
+    std::vector<unsigned char> slots(n), values(std::size_t(layout_.ncpus) * layout_.slotSize);
+    for (uint32_t id = 0; id < layout_.nsections; ++id) {
+      if (bpf_map_lookup_elem(layout_.statsFd, &id, values.data()) != 0)
+        throw RunError(std::string("cannot read inxpect_stats: ") + std::strerror(errno));
+      for (unsigned cpu = 0; cpu < layout_.ncpus; ++cpu)
+        std::memcpy(slots.data() + (std::size_t(cpu) * layout_.nsections + id) * layout_.slotSize,
+                    values.data() + std::size_t(cpu) * layout_.slotSize, layout_.slotSize);
+    }
+    snap = sumSlots(slots.data(), layout_);
+  } else {
+    snap = sumSlots(static_cast<const unsigned char *>(mapped_), layout_);
+  }
   // A per-CPU lookup returns one value for each possible CPU.
   unsigned runsCpus = layout_.runsCpus ? layout_.runsCpus : layout_.ncpus;
   std::vector<unsigned char> values(std::size_t(runsCpus) * layout_.runsValueSize);
