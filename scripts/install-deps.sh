@@ -9,7 +9,9 @@ packages=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
   # running and testing BPF
-  bpftool iproute2 python3
+  bpftool iproute2 iputils-ping curl python3
+  # the Prometheus endpoint of inxpect-run
+  prometheus-cpp-dev
 )
 
 missing=()

@@ -9,7 +9,8 @@
  *
  * Contract with inxpect-run (docs/design.md says why each choice was made):
  *  - inxpect_stats: BPF_F_MMAPABLE array, one struct inxpect_slot per
- *    (CPU, section), key = cpu * inxpect_nsections + section id.
+ *    (CPU, section), key = cpu * inxpect_nsections + section id (the default
+ *    INXPECT_STATS_LAYOUT; the two others are described below).
  *  - .data.inxpect: struct inxpect_config inxpect_config, the per-section
  *    switch inxpect_section_off[], the embedded section table
  *    inxpect_self[] (JSON) and inxpect_manifest_hash.
@@ -33,6 +34,41 @@ _Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
  * inxpect-run resizes the map to the machine's possible CPUs. */
 #ifndef INXPECT_MAX_CPUS
 #define INXPECT_MAX_CPUS 256
+#endif
+
+/*
+ * Stats layout, chosen at build time (-DINXPECT_STATS_LAYOUT=...); inxpect-run
+ * recognises each by the map's type and size. docs/design.md compares them.
+ *  CPU_SLOTS  (default) one slot per (CPU, section) in one mmapable array:
+ *             plain adds, no shared cache line, read through mmap.
+ *  GLOBAL     the original tool's: one slot per section shared by all CPUs,
+ *             updated with atomic adds; mmapable.
+ *  PERCPU_MAP a BPF_MAP_TYPE_PERCPU_ARRAY keyed by section: plain adds, read
+ *             with one lookup system call a section.
+ */
+#define INXPECT_STATS_CPU_SLOTS 0
+#define INXPECT_STATS_GLOBAL 1
+#define INXPECT_STATS_PERCPU_MAP 2
+#ifndef INXPECT_STATS_LAYOUT
+#define INXPECT_STATS_LAYOUT INXPECT_STATS_CPU_SLOTS
+#endif
+#if INXPECT_STATS_LAYOUT == INXPECT_STATS_CPU_SLOTS
+#define INXPECT_STATS_MAP_TYPE 2 /* BPF_MAP_TYPE_ARRAY */
+#define INXPECT_STATS_MAP_FLAGS 1024 /* BPF_F_MMAPABLE */
+#define INXPECT_STATS_MAP_ENTRIES(nsections) ((nsections) * INXPECT_MAX_CPUS)
+#define INXPECT_STATS_KEY(id) (inxpect_get_smp_processor_id() * inxpect_nsections + (id))
+#elif INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
+#define INXPECT_STATS_MAP_TYPE 2 /* BPF_MAP_TYPE_ARRAY */
+#define INXPECT_STATS_MAP_FLAGS 1024 /* BPF_F_MMAPABLE */
+#define INXPECT_STATS_MAP_ENTRIES(nsections) (nsections)
+#define INXPECT_STATS_KEY(id) ((void)inxpect_nsections, (id)) /* one slot a section */
+#elif INXPECT_STATS_LAYOUT == INXPECT_STATS_PERCPU_MAP
+#define INXPECT_STATS_MAP_TYPE 6 /* BPF_MAP_TYPE_PERCPU_ARRAY */
+#define INXPECT_STATS_MAP_FLAGS 0
+#define INXPECT_STATS_MAP_ENTRIES(nsections) (nsections)
+#define INXPECT_STATS_KEY(id) ((void)inxpect_nsections, (id)) /* one slot a section */
+#else
+#error "INXPECT_STATS_LAYOUT: use INXPECT_STATS_CPU_SLOTS, INXPECT_STATS_GLOBAL or INXPECT_STATS_PERCPU_MAP"
 #endif
 
 typedef unsigned long long inxpect_u64;
@@ -192,11 +228,17 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 		return;
 	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
-	key = inxpect_get_smp_processor_id() * inxpect_nsections + p->id;
+	key = INXPECT_STATS_KEY(p->id);
 	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
 	if (!slot)
 		return;
 	measured = (p->start | -p->start) >> 63; /* 1 if START read the counter */
+#if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
+	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
+	__sync_fetch_and_add(&slot->event[e].count, measured);
+	__sync_fetch_and_add(&slot->event[e].total, (now - (p->start - 1)) & -measured);
+	return;
+#endif
 	slot->event[e].count += measured;
 	slot->event[e].total += (now - (p->start - 1)) & -measured;
 }
@@ -282,9 +324,9 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 #define INXPECT_OBJECT(nsections, manifest_hash, self_json)                      \
 	static const inxpect_u32 inxpect_nsections = (nsections);                 \
 	struct inxpect_stats_map {                                                \
-		int (*type)[2 /* BPF_MAP_TYPE_ARRAY */];                          \
-		int (*map_flags)[1024 /* BPF_F_MMAPABLE */];                      \
-		int (*max_entries)[(nsections) * INXPECT_MAX_CPUS];               \
+		int (*type)[INXPECT_STATS_MAP_TYPE];                              \
+		int (*map_flags)[INXPECT_STATS_MAP_FLAGS];                        \
+		int (*max_entries)[INXPECT_STATS_MAP_ENTRIES(nsections)];         \
 		inxpect_u32 *key;                                                 \
 		struct inxpect_slot *value;                                       \
 	} inxpect_stats __attribute__((section(".maps"), used));                  \

@@ -46,7 +46,7 @@ std::string makeWorkDir(const std::string &testName) {
 }
 
 BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
-                          const std::string &workDir) {
+                          const std::string &workDir, const std::vector<std::string> &clangFlags) {
   std::string source = std::string(E2E_PROGRAM_DIR) + "/" + name + ".c";
   BuiltProgram built;
   built.original = workDir + "/" + name + ".o";
@@ -62,7 +62,10 @@ BuiltProgram buildProgram(const std::string &name, const std::vector<std::string
   // Hand-written traces compile to nothing in the original (e2e_manual_trace.h).
   mustRun(compileCommand(source, built.original, "-DE2E_UNINSTRUMENTED"));
   mustRun(instrument);
-  mustRun(compileCommand(rewritten, built.instrumented));
+  std::string extra;
+  for (const std::string &flag : clangFlags)
+    extra += " " + flag;
+  mustRun(compileCommand(rewritten, built.instrumented) + extra);
   return built;
 }
 

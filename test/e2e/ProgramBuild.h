@@ -14,10 +14,12 @@ struct BuiltProgram {
 };
 
 // Instruments programs/NAME.c with `modeFlags` (e.g. {"--per-function"}) and
-// compiles both versions into `workDir`. Fails the current test, with the
-// tools' output, if a step fails.
+// compiles both versions into `workDir`, adding `clangFlags` (e.g.
+// {"-DINXPECT_STATS_LAYOUT=1"}). Fails the current test, with the tools'
+// output, if a step fails.
 BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
-                          const std::string &workDir);
+                          const std::string &workDir,
+                          const std::vector<std::string> &clangFlags = {});
 
 // A fresh directory under the build's temporary space for one test.
 std::string makeWorkDir(const std::string &testName);

@@ -69,8 +69,9 @@ TEST_F(ReplayCli, SamplingMeasuresEveryNthRun) {
   EXPECT_EQ(j["runs"], 189 * 4);
   EXPECT_EQ(j["events"][0]["sample_every"], 4);
   for (const auto &s : j["sections"])
-    if (s["name"] == "xdp_parser" || s["name"] == "parse_eth")
+    if (s["name"] == "xdp_parser" || s["name"] == "parse_eth") {
       EXPECT_EQ(s["count"], 189) << s["name"];
+    }
 }
 
 TEST_F(ReplayCli, TableNamesSectionsAndTheCounterSource) {
@@ -79,6 +80,29 @@ TEST_F(ReplayCli, TableNamesSectionsAndTheCounterSource) {
   EXPECT_NE(out.find("counter: "), std::string::npos) << out;
   EXPECT_NE(out.find("xdp_parser"), std::string::npos) << out;
   EXPECT_NE(out.find("runs: 189"), std::string::npos) << out;
+}
+
+// The original tool's two layouts, chosen at build time, count the same.
+TEST_F(ReplayCli, EveryStatsLayoutCountsTheSame) {
+  for (const char *layout : {"INXPECT_STATS_GLOBAL", "INXPECT_STATS_PERCPU_MAP"}) {
+    e2e::BuiltProgram other = e2e::buildProgram("parser", {"--per-function"}, dir_,
+                                                {std::string("-DINXPECT_STATS_LAYOUT=") + layout});
+    ASSERT_FALSE(HasFatalFailure());
+    std::string out;
+    ASSERT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run replay " +
+                                  other.instrumented + " --pcap " + pcap_ +
+                                  " --repeat 3 --format json",
+                              out),
+              0)
+        << out;
+    auto j = nlohmann::json::parse(out);
+    EXPECT_EQ(j["runs"], 567) << layout;
+    EXPECT_EQ(j["stats_layout"], layout == std::string("INXPECT_STATS_GLOBAL") ? "global" : "percpu-map");
+    for (const auto &s : j["sections"])
+      if (s["name"] == "xdp_parser" || s["name"] == "parse_eth") {
+        EXPECT_EQ(s["count"], 567) << layout << " " << s["name"];
+      }
+  }
 }
 
 TEST_F(ReplayCli, ManifestOfAnotherRewriteIsRefused) {

@@ -13,6 +13,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
+#include "BtfLayout.h"
 #include "RunError.h"
 
 namespace inxpect {
@@ -58,54 +59,6 @@ void releaseHeldMessages(bool print) {
   gHoldMessages = false;
 }
 
-struct VarInfo {
-  std::size_t offset = 0;
-  std::size_t size = 0;
-  uint32_t type = 0;
-};
-
-// The variables of a DATASEC by name, with the offsets libbpf fixed up at open.
-std::map<std::string, VarInfo> datasecVariables(const btf *btf, const char *section) {
-  std::map<std::string, VarInfo> vars;
-  int id = btf__find_by_name_kind(btf, section, BTF_KIND_DATASEC);
-  if (id < 0)
-    return vars;
-  const btf_type *sec = btf__type_by_id(btf, id);
-  const btf_var_secinfo *vs = btf_var_secinfos(sec);
-  for (unsigned i = 0; i < btf_vlen(sec); ++i, ++vs) {
-    const btf_type *var = btf__type_by_id(btf, vs->type);
-    vars[btf__name_by_offset(btf, var->name_off)] = {vs->offset, vs->size, var->type};
-  }
-  return vars;
-}
-
-struct MemberInfo {
-  std::size_t offset = 0;
-  unsigned elements = 1; // array length, 1 for a scalar
-};
-
-// A struct member's byte offset and array length, so layout changes in
-// inxpect.h reach the runner through BTF rather than hard-coded numbers.
-bool findMember(const btf *btf, uint32_t structType, const char *name, MemberInfo &out) {
-  int resolved = btf__resolve_type(btf, structType);
-  if (resolved < 0)
-    return false;
-  const btf_type *t = btf__type_by_id(btf, resolved);
-  if (!btf_is_struct(t))
-    return false;
-  const btf_member *m = btf_members(t);
-  for (unsigned i = 0; i < btf_vlen(t); ++i, ++m) {
-    if (std::strcmp(btf__name_by_offset(btf, m->name_off), name) != 0)
-      continue;
-    out.offset = btf_member_bit_offset(t, i) / 8;
-    int memberType = btf__resolve_type(btf, m->type);
-    const btf_type *mt = memberType < 0 ? nullptr : btf__type_by_id(btf, memberType);
-    out.elements = (mt && btf_is_array(mt)) ? btf_array(mt)->nelems : 1;
-    return true;
-  }
-  return false;
-}
-
 bool endsWith(const std::string &s, const std::string &suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -118,6 +71,34 @@ std::string joinNames(const std::vector<std::string> &names) {
 }
 
 } // namespace
+
+const char *statsKindName(StatsKind kind) {
+  switch (kind) {
+  case StatsKind::Global:
+    return "global";
+  case StatsKind::PerCpuMap:
+    return "percpu-map";
+  case StatsKind::CpuSlots:
+    break;
+  }
+  return "cpu-slots";
+}
+
+bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind) {
+  if (nsections == 0)
+    return false;
+  if (mapType == BPF_MAP_TYPE_PERCPU_ARRAY && entries == nsections) {
+    kind = StatsKind::PerCpuMap;
+    return true;
+  }
+  if (mapType != BPF_MAP_TYPE_ARRAY || entries % nsections != 0)
+    return false;
+  // A CPU-slot map has a block per CPU (INXPECT_MAX_CPUS before load, the
+  // possible CPUs after): one block alone is the global layout. On a
+  // one-CPU machine both read the same.
+  kind = entries == nsections ? StatsKind::Global : StatsKind::CpuSlots;
+  return true;
+}
 
 std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
                                                  const std::string &progName) {
@@ -218,6 +199,12 @@ void LoadedObject::readLayout() {
   layout_.maxEvents = bpf_map__value_size(stats_) / 16;
   if (layout_.nsections == 0)
     throw RunError(path_ + " has no sections" + kInstrumentFirst);
+  if (!recogniseStatsKind(bpf_map__type(stats_), bpf_map__max_entries(stats_), layout_.nsections,
+                          statsKind_))
+    throw RunError(path_ + ": inxpect_stats is of no layout this inxpect-run knows (type " +
+                   std::to_string(bpf_map__type(stats_)) + ", " +
+                   std::to_string(bpf_map__max_entries(stats_)) +
+                   " entries): rebuild it with this version's runtime/bpf/inxpect.h");
   if (sample.elements != layout_.maxEvents || counter.elements != layout_.maxEvents)
     throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
                    " events but inxpect_config " + std::to_string(sample.elements) +
@@ -257,7 +244,9 @@ void LoadedObject::load() {
     throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible): " +
                    std::string(std::strerror(-cpus)));
   ncpus_ = cpus;
-  if (bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
+  // Only the default layout has a block per CPU, sized for the machine.
+  if (statsKind_ == StatsKind::CpuSlots &&
+      bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
     throw RunError(path_ + ": cannot size inxpect_stats: " + std::strerror(errno));
 
   gVerifierLogSeen = false;
@@ -286,11 +275,13 @@ StatsLayout LoadedObject::statsLayout() const {
   s.statsFd = bpf_map__fd(stats_);
   s.slotSize = (bpf_map__value_size(stats_) + 7) / 8 * 8; // array maps round values to 8
   s.nsections = layout_.nsections;
-  s.ncpus = ncpus_;
+  s.kind = statsKind_;
+  s.ncpus = statsKind_ == StatsKind::Global ? 1 : ncpus_;
   s.nevents = layout_.maxEvents;
   s.runsFd = bpf_map__fd(runs_);
   s.runsValueSize = (bpf_map__value_size(runs_) + 7) / 8 * 8;
   s.runsOffset = runsOffset_;
+  s.runsCpus = ncpus_; // a per-CPU lookup fills one value per possible CPU
   return s;
 }
 

@@ -22,16 +22,30 @@ struct ObjectLayout {
   std::string selfDescription;    // inxpect_self[]: the embedded section table
 };
 
+// The three layouts of inxpect_stats (INXPECT_STATS_LAYOUT in inxpect.h).
+enum class StatsKind {
+  CpuSlots,  // one slot per (CPU, section), mmapable: the default
+  Global,    // one slot per section shared by all CPUs (atomic adds), mmapable
+  PerCpuMap, // BPF_MAP_TYPE_PERCPU_ARRAY keyed by section, read by lookups
+};
+const char *statsKindName(StatsKind kind); // "cpu-slots", "global", "percpu-map"
+
+// Which layout a stats map has, from its type and max_entries; false when
+// it is none of the three.
+bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind);
+
 // Where the statistics live once loaded; what StatsReader needs.
 struct StatsLayout {
+  StatsKind kind = StatsKind::CpuSlots;
   int statsFd = -1;
   std::size_t slotSize = 0;       // bytes between two slots of inxpect_stats
   unsigned nsections = 0;
-  unsigned ncpus = 0;             // CPU blocks in inxpect_stats
+  unsigned ncpus = 0;             // CPUs the figures cover (1 for Global: not kept apart)
   unsigned nevents = 0;           // events in a slot
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
+  unsigned runsCpus = 0;          // values a lookup of inxpect_runs returns; 0: ncpus
 };
 
 class LoadedObject {
@@ -74,6 +88,7 @@ private:
   bpf_program *prog_ = nullptr;
   bpf_map *stats_ = nullptr, *runs_ = nullptr, *data_ = nullptr;
   ObjectLayout layout_;
+  StatsKind statsKind_ = StatsKind::CpuSlots;
   // Offsets inside .data.inxpect, from the object's BTF.
   std::size_t configOffset_ = 0, enabledOffset_ = 0, counterOffset_ = 0, sampleOffset_ = 0;
   std::size_t runsOffset_ = 0;

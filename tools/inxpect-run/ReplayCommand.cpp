@@ -1,6 +1,10 @@
 #include "ReplayCommand.h"
 
+#include <fstream>
+
+#include "LiveView.h"
 #include "LoadedObject.h"
+#include "RunError.h"
 #include "PcapReader.h"
 #include "StatsReader.h"
 #include "SyntheticTraffic.h"
@@ -20,8 +24,10 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
       {options.object, layout.selfDescription, layout.manifestHash, layout.nsections},
       options.manifest);
   report.counter = detectCounterSource();
-  report.events = armEvents(report.counter, {{"", options.sampleEvery}}, layout.maxEvents);
+  report.events = armEvents(report.counter, options.eventRequests(), layout.maxEvents);
   object->setEnabled(true);
+  for (unsigned e = 0; e < layout.maxEvents; ++e)
+    object->setSampleEvery(e, 0);
   for (const EventInfo &e : report.events) {
     object->setSampleEvery(e.index, e.sampleEvery);
     object->setCounter(e.index, e.counter);
@@ -33,6 +39,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   report.packets = packets.packets.size();
   report.passes = options.repeat;
 
+  report.statsLayout = statsKindName(object->statsLayout().kind);
   StatsReader reader(object->statsLayout());
   // Counters start from zero when profiling starts: report what changes from here.
   Snapshot baseline = reader.snapshot();
@@ -41,16 +48,54 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   return report;
 }
 
+namespace {
+
+// Options of the live commands that mean nothing for a replay: refused rather
+// than silently ignored.
+void refuseLiveOnlyOptions(const ReplayOptions &o) {
+  const char *option = !o.sections.empty()      ? "--sections"
+                       : o.prometheus           ? "--prometheus"
+                       : o.durationSeconds      ? "--duration"
+                       : o.perCpu               ? "--per-cpu"
+                                                : nullptr;
+  if (option)
+    throw UsageError(std::string(option) + " is for live profiles (inxpect-run run or attach); "
+                     "a replay reports once, when its packets have run");
+}
+
+} // namespace
+
 void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &notes) {
+  refuseLiveOnlyOptions(options);
+  std::ofstream file;
+  std::ostream *sink = &out;
+  if (options.output) {
+    file.open(*options.output, std::ios::out | std::ios::trunc);
+    if (!file)
+      throw RunError("cannot write " + *options.output +
+                     ": check that its directory exists and is writable");
+    sink = &file;
+  }
   Report report = profileReplay(options, notes);
   if (options.format == OutputFormat::Json) {
     // stdout stays pure JSON lines; the counter line is for the person reading.
     notes << "inxpect-run: " << report.counter.describe() << "\n";
-    out << formatJson(report);
+    *sink << formatJson(report);
+  } else if (options.format == OutputFormat::Csv) {
+    notes << "inxpect-run: " << report.counter.describe() << "\n";
+    ProfileInfo info;
+    info.command = "replay";
+    info.object = report.object;
+    info.program = report.program;
+    info.counter = report.counter;
+    info.events = report.events;
+    info.sections = report.sections;
+    LiveFigures figures = computeFigures(info, report.stats, report.stats, 0, 0, true);
+    makeCsvView(*sink, false)->show(info, figures);
   } else {
-    out << formatTable(report);
+    *sink << formatTable(report);
   }
-  out.flush();
+  sink->flush();
 }
 
 } // namespace inxpect

@@ -130,6 +130,7 @@ std::string formatJson(const Report &r) {
             {"object", r.object},
             {"program", r.program},
             {"counter_source", r.counter.name()},
+            {"stats_layout", r.statsLayout},
             {"runs", r.stats.runs},
             {"packets", r.packets},
             {"passes", r.passes},

@@ -23,6 +23,7 @@ struct Report {
   VerdictTally verdicts;
   SectionTable sections;
   Snapshot stats; // since profiling started; stats.runs = entry-program runs
+  std::string statsLayout = "cpu-slots"; // statsKindName() of inxpect_stats
 };
 
 // A section's count: entries measured, summed over the measured events.

@@ -18,6 +18,7 @@ struct EventTotals {
 struct Snapshot {
   uint64_t runs = 0;                             // entry-program runs, all CPUs
   std::vector<std::vector<EventTotals>> sections; // [section id][event], all CPUs
+  std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, all events
 };
 
 // after - before, field by field: what happened between two snapshots.

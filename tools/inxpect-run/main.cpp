@@ -4,8 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "AttachCommand.h"
+#include "CounterSource.h"
 #include "Options.h"
 #include "ReplayCommand.h"
+#include "RunCommand.h"
 #include "RunError.h"
 
 int main(int argc, char **argv) {
@@ -13,11 +16,27 @@ int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     Command command = parseCommandLine(args);
-    if (command.kind == Command::Kind::Help) {
+    switch (command.kind) {
+    case Command::Kind::Help:
       std::cout << command.helpText;
-      return 0;
+      break;
+    case Command::Kind::ListEvents: {
+      CounterSource source = detectCounterSource();
+      std::cout << source.describe() << "\nevents:\n";
+      for (const std::string &e : offeredEvents(source))
+        std::cout << "  " << e << "\n";
+      break;
     }
-    runReplay(command.replay, std::cout, std::cerr);
+    case Command::Kind::Replay:
+      runReplay(command.replay, std::cout, std::cerr);
+      break;
+    case Command::Kind::Run:
+      runLive(command.run, std::cout, std::cerr);
+      break;
+    case Command::Kind::Attach:
+      attachLive(command.attach, std::cout, std::cerr);
+      break;
+    }
     return 0;
   } catch (const UsageError &e) {
     std::cerr << "inxpect-run: error: " << e.what() << "\n";

@@ -1,0 +1,160 @@
+// inxpect-run attach to a program another loader loaded: here this test,
+// through libbpf, attached by netlink as `ip link set dev D xdp obj` does,
+// with its tail-call slot filled. Section counts must equal the entries the
+// program counted itself (programs/e2e_count.h) while the runner profiled.
+#include <map>
+#include <string>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <gtest/gtest.h>
+#include <linux/if_link.h>
+#include <net/if.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "ProgramBuild.h"
+#include "ProgramCounters.h"
+#include "RequireRoot.h"
+#include "Subprocess.h"
+#include "VethPair.h"
+
+namespace {
+
+const std::vector<std::string> kLiveFlags = {"--per-function",
+                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
+const std::vector<std::string> kSections = {"classify", "count_echo", "tail_work", "xdp_tail"};
+
+// Loads programs/live.c's object the way another tool would, and keeps it
+// attached until destroyed.
+class OtherLoader {
+public:
+  OtherLoader(const std::string &object, const std::string &device) { load(object, device); }
+  void load(const std::string &object, const std::string &device) {
+    obj_ = bpf_object__open_file(object.c_str(), nullptr);
+    ASSERT_TRUE(obj_) << object;
+    ASSERT_EQ(bpf_object__load(obj_), 0) << "loading " << object;
+    int entry = bpf_program__fd(bpf_object__find_program_by_name(obj_, "xdp_live"));
+    int tail = bpf_program__fd(bpf_object__find_program_by_name(obj_, "xdp_tail"));
+    uint32_t zero = 0;
+    ASSERT_EQ(bpf_map_update_elem(bpf_map__fd(bpf_object__find_map_by_name(obj_, "jump")), &zero,
+                                  &tail, BPF_ANY),
+              0);
+    ifindex_ = if_nametoindex(device.c_str());
+    ASSERT_EQ(bpf_xdp_attach(ifindex_, entry, XDP_FLAGS_DRV_MODE, nullptr), 0);
+    bpf_prog_info info{};
+    uint32_t len = sizeof info;
+    ASSERT_EQ(bpf_obj_get_info_by_fd(entry, &info, &len), 0);
+    id_ = info.id;
+  }
+  ~OtherLoader() {
+    if (ifindex_)
+      bpf_xdp_detach(ifindex_, XDP_FLAGS_DRV_MODE, nullptr);
+    bpf_object__close(obj_);
+  }
+  uint32_t programId() const { return id_; }
+  bpf_object *object() const { return obj_; }
+  std::map<std::string, uint64_t> counters() const { return e2e::readEntryCounters(obj_); }
+
+private:
+  bpf_object *obj_ = nullptr;
+  int ifindex_ = 0;
+  uint32_t id_ = 0;
+};
+
+nlohmann::json finalReport(const std::string &text) {
+  std::size_t end = text.find_last_not_of('\n');
+  std::size_t begin = text.rfind('\n', end);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  return nlohmann::json::parse(text.substr(begin, end + 1 - begin));
+}
+
+std::map<std::string, uint64_t> sectionCounts(const nlohmann::json &report) {
+  std::map<std::string, uint64_t> counts;
+  for (const auto &s : report["sections"])
+    counts[s["name"]] = s["count"];
+  return counts;
+}
+
+class LiveAttach : public ::testing::Test {
+protected:
+  void SetUp() override {
+    REQUIRE_ROOT_FOR_BPF();
+    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    built_ = e2e::buildProgram("live", kLiveFlags, dir_);
+    ASSERT_FALSE(HasFatalFailure());
+  }
+  // Profiles for 2 s while `pings` echo requests arrive; returns the final report.
+  nlohmann::json profile(const e2e::VethPair &veth, const std::string &how, unsigned pings) {
+    e2e::Subprocess runner(std::string(E2E_BIN_DIR) + "/inxpect-run attach " + how +
+                               " --duration 2 --interval 0.5 --format json",
+                           dir_ + "/out", dir_ + "/err");
+    EXPECT_TRUE(runner.waitForStderr("profiling ", 10)) << runner.stderrText();
+    veth.ping(pings);
+    EXPECT_EQ(runner.wait(10), 0) << runner.stderrText();
+    return finalReport(runner.stdoutText());
+  }
+  std::string dir_;
+  e2e::BuiltProgram built_;
+};
+
+TEST_F(LiveAttach, ByIdCountsEqualTheProgramsOwnCountersThroughATailCall) {
+  e2e::VethPair veth("atid");
+  ASSERT_FALSE(HasFatalFailure());
+  OtherLoader loader(built_.instrumented, veth.hostDevice());
+  ASSERT_FALSE(HasFatalFailure());
+  veth.ping(2); // traffic before profiling starts: not in the profile
+  auto before = loader.counters();
+  nlohmann::json report = profile(veth, "--prog-id " + std::to_string(loader.programId()), 6);
+  auto after = loader.counters();
+  EXPECT_EQ(report["program_id"], loader.programId());
+  auto counts = sectionCounts(report);
+  for (const std::string &name : kSections)
+    EXPECT_EQ(counts[name], after[name] - before[name]) << name;
+  EXPECT_EQ(counts["count_echo"], 6u);
+  EXPECT_EQ(counts["xdp_tail"], 6u) << "the tail-called program's sections are counted";
+  EXPECT_EQ(counts["tail_work"], 6u);
+}
+
+TEST_F(LiveAttach, ByNameAndByPinWithSectionsSwitchedAtRunTime) {
+  e2e::VethPair veth("atnm");
+  ASSERT_FALSE(HasFatalFailure());
+  OtherLoader loader(built_.instrumented, veth.hostDevice());
+  ASSERT_FALSE(HasFatalFailure());
+  auto counts = sectionCounts(profile(veth, "--prog-name xdp_live --sections count_echo,tail_work", 3));
+  EXPECT_EQ(counts["count_echo"], 3u);
+  EXPECT_EQ(counts["tail_work"], 3u);
+  EXPECT_EQ(counts["classify"], 0u) << "switched off";
+  EXPECT_EQ(counts["xdp_tail"], 0u) << "switched off";
+
+  // The switches are put back on exit: a second profile sees every section.
+  std::string pin = "/sys/fs/bpf/inxpect-e2e-" + std::to_string(getpid());
+  unlink(pin.c_str());
+  ASSERT_EQ(bpf_program__pin(bpf_object__find_program_by_name(loader.object(), "xdp_live"),
+                             pin.c_str()),
+            0);
+  auto before = loader.counters();
+  counts = sectionCounts(profile(veth, "--pinned " + pin, 2));
+  auto after = loader.counters();
+  unlink(pin.c_str());
+  for (const std::string &name : kSections)
+    EXPECT_EQ(counts[name], after[name] - before[name]) << name;
+  for (const std::string &name : kSections)
+    EXPECT_EQ(counts[name], 2u) << name;
+}
+
+TEST_F(LiveAttach, AProgramThatWasNotInstrumentedIsNamedClearly) {
+  e2e::VethPair veth("atno");
+  ASSERT_FALSE(HasFatalFailure());
+  OtherLoader loader(built_.original, veth.hostDevice());
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out;
+  int status = e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run attach --prog-id " +
+                                   std::to_string(loader.programId()) + " --duration 1 2>&1",
+                               out);
+  EXPECT_EQ(status, 1) << out;
+  EXPECT_NE(out.find("is not instrumented"), std::string::npos) << out;
+  EXPECT_NE(out.find("inxpect-instrument"), std::string::npos) << out;
+}
+
+} // namespace

@@ -1,0 +1,156 @@
+// inxpect-run run on a real interface: a veth pair, real packets (ping),
+// counted exactly; nothing left attached after Ctrl-C or SIGKILL; the
+// Prometheus endpoint scraped with curl.
+#include <csignal>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ProgramBuild.h"
+#include "RequireRoot.h"
+#include "Subprocess.h"
+#include "VethPair.h"
+
+namespace {
+
+// Sections that end before the tail call, or run in the tail-called program
+// (see programs/live.c).
+const std::vector<std::string> kLiveFlags = {"--per-function",
+                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
+const char kProfiling[] = "profiling ";
+
+nlohmann::json lastJsonLine(const std::string &text) {
+  std::size_t end = text.find_last_not_of('\n');
+  if (end == std::string::npos)
+    return nullptr;
+  std::size_t begin = text.rfind('\n', end);
+  return nlohmann::json::parse(text.substr(begin == std::string::npos ? 0 : begin + 1,
+                                           end + 1 - (begin == std::string::npos ? 0 : begin + 1)));
+}
+
+uint64_t countOf(const nlohmann::json &report, const std::string &section) {
+  for (const auto &s : report["sections"])
+    if (s["name"] == section)
+      return s["count"];
+  ADD_FAILURE() << "no section " << section << " in " << report.dump();
+  return 0;
+}
+
+// A TCP port nobody listens on right now, for the Prometheus endpoint.
+int freePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+  close(fd);
+  return ntohs(a.sin_port);
+}
+
+class LiveRun : public ::testing::Test {
+protected:
+  void SetUp() override {
+    REQUIRE_ROOT_FOR_BPF();
+    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    built_ = e2e::buildProgram("live", kLiveFlags, dir_);
+    ASSERT_FALSE(HasFatalFailure());
+  }
+  std::string run(const std::string &device, const std::string &extra) {
+    return std::string(E2E_BIN_DIR) + "/inxpect-run run " + built_.instrumented +
+           " --prog xdp_live --dev " + device + " --xdp-mode native " + extra;
+  }
+  std::string dir_;
+  e2e::BuiltProgram built_;
+};
+
+TEST_F(LiveRun, PingsAreCountedExactly) {
+  e2e::VethPair veth("run");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::Subprocess runner(run(veth.hostDevice(), "--duration 3 --interval 0.5 --format json"),
+                         dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  EXPECT_NE(veth.xdpOnHostDevice(), "") << "the program is not attached while profiling";
+  veth.ping(7);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  std::string out = runner.stdoutText();
+  EXPECT_GE(std::count(out.begin(), out.end(), '\n'), 3) << "one line an interval, then a final one";
+  nlohmann::json report = lastJsonLine(out);
+  EXPECT_EQ(report["type"], "final");
+  EXPECT_EQ(report["runs"], 7);
+  EXPECT_EQ(countOf(report, "classify"), 7u);
+  EXPECT_EQ(countOf(report, "count_echo"), 7u);
+  EXPECT_EQ(countOf(report, "xdp_tail"), 0u) << "nothing was put in the jump table";
+  EXPECT_EQ(veth.xdpOnHostDevice(), "") << "left attached after --duration";
+}
+
+TEST_F(LiveRun, NothingStaysAttachedAfterCtrlC) {
+  e2e::VethPair veth("int");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::Subprocess runner(run(veth.hostDevice(), "--format json --interval 0.2"), dir_ + "/out",
+                         dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  veth.ping(3);
+  EXPECT_NE(veth.xdpOnHostDevice(), "");
+  runner.signal(SIGINT);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  nlohmann::json report = lastJsonLine(runner.stdoutText());
+  EXPECT_EQ(report["type"], "final") << "Ctrl-C ends with the final report";
+  EXPECT_EQ(countOf(report, "count_echo"), 3u);
+  EXPECT_EQ(veth.xdpOnHostDevice(), "") << "left attached after SIGINT";
+}
+
+TEST_F(LiveRun, NothingStaysAttachedAfterSigterm) {
+  e2e::VethPair veth("term");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::Subprocess runner(run(veth.hostDevice(), "--format csv"), dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  runner.signal(SIGTERM);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  EXPECT_NE(runner.stdoutText().find("final,"), std::string::npos) << runner.stdoutText();
+  EXPECT_EQ(veth.xdpOnHostDevice(), "") << "left attached after SIGTERM";
+}
+
+// No handler runs on SIGKILL: the bpf_link dies with the process's fds.
+TEST_F(LiveRun, NothingStaysAttachedAfterSigkill) {
+  e2e::VethPair veth("kill");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::Subprocess runner(run(veth.hostDevice(), "--format json"), dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  EXPECT_NE(veth.xdpOnHostDevice(), "");
+  runner.signal(SIGKILL);
+  EXPECT_EQ(runner.wait(10), 128 + SIGKILL);
+  std::string left;
+  for (int i = 0; i < 50 && !(left = veth.xdpOnHostDevice()).empty(); ++i)
+    usleep(20000);
+  EXPECT_EQ(left, "") << "left attached after SIGKILL";
+}
+
+TEST_F(LiveRun, PrometheusEndpointServesTheSameCounts) {
+  e2e::VethPair veth("prom");
+  ASSERT_FALSE(HasFatalFailure());
+  std::string address = "127.0.0.1:" + std::to_string(freePort());
+  e2e::Subprocess runner(run(veth.hostDevice(), "--interval 0.2 --format json --prometheus " + address),
+                         dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  veth.ping(4);
+  usleep(600000); // two intervals: the endpoint shows the latest figures
+  std::string metrics;
+  ASSERT_EQ(e2e::runCommand("curl -sS --max-time 5 http://" + address + "/metrics", metrics), 0);
+  runner.signal(SIGINT);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  EXPECT_NE(metrics.find("inxpect_runs_total{program=\"xdp_live\"} 4"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("inxpect_section_entries_total{program=\"xdp_live\","
+                         "section=\"count_echo\",kind=\"function\"} 4"),
+            std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("inxpect_section_event_mean{"), std::string::npos) << metrics;
+  EXPECT_EQ(countOf(lastJsonLine(runner.stdoutText()), "count_echo"), 4u);
+}
+
+} // namespace

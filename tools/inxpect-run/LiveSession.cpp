@@ -1,0 +1,136 @@
+#include "LiveSession.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <unistd.h>
+
+#include "LiveView.h"
+#include "PrometheusExporter.h"
+#include "RunError.h"
+#include "StopSignals.h"
+
+namespace inxpect {
+
+namespace {
+
+std::string secondsText(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
+
+} // namespace
+
+SectionTable liveSectionTable(const LiveProgram &program, const std::string &label,
+                              const std::optional<std::string> &manifest) {
+  return resolveSectionTable({label, program.config().selfDescription(),
+                              program.config().manifestHash(), program.nsections()},
+                             manifest);
+}
+
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names) {
+  std::vector<bool> on(table.size(), names.empty());
+  for (const std::string &name : names) {
+    bool found = false;
+    for (const SectionRow &row : table.rows())
+      if (row.name == name) {
+        on[row.id] = true;
+        found = true;
+      }
+    if (!found) {
+      std::string known;
+      for (const SectionRow &row : table.rows())
+        known += (known.empty() ? "" : ", ") + row.name;
+      throw RunError("--sections names \"" + name + "\", which the program does not have: its "
+                     "sections are " + known);
+    }
+  }
+  return on;
+}
+
+void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<EventInfo> &events,
+                   const std::vector<bool> &sectionOn) {
+  // Events off first, so no run measures a new counter at an old rate.
+  for (unsigned e = 0; e < maxEvents; ++e)
+    config.setSampleEvery(e, 0);
+  for (const EventInfo &e : events)
+    config.setCounter(e.index, e.counter);
+  for (const EventInfo &e : events)
+    config.setSampleEvery(e.index, e.sampleEvery);
+  for (unsigned id = 0; id < sectionOn.size(); ++id)
+    config.setSectionOn(id, sectionOn[id]);
+  config.setEnabled(true);
+}
+
+LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
+                        const CommonOptions &options, std::ostream &out, std::ostream &notes) {
+  std::ofstream file;
+  std::ostream *sink = &out;
+  if (options.output) {
+    file.open(*options.output, std::ios::out | std::ios::trunc);
+    if (!file)
+      throw RunError("cannot write " + *options.output +
+                     ": check that its directory exists and is writable");
+    sink = &file;
+  }
+  bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
+  std::unique_ptr<LiveView> view = makeView(options.format, *sink, inPlace, options.perCpu);
+  std::unique_ptr<PrometheusExporter> exporter;
+  if (options.prometheus) {
+    exporter = std::make_unique<PrometheusExporter>(*options.prometheus, info);
+    notes << "inxpect-run: serving Prometheus metrics at http://" << *options.prometheus
+          << "/metrics\n";
+  }
+
+  using Clock = std::chrono::steady_clock;
+  StatsReader reader(program.statsLayout());
+  Snapshot baseline = reader.snapshot();
+  Snapshot previous = baseline;
+  Clock::time_point start = Clock::now(), last = start;
+  auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+  if (exporter)
+    exporter->publish(computeFigures(info, difference(baseline, baseline),
+                                     difference(baseline, baseline), 0, 0, false));
+  notes << "inxpect-run: profiling " << info.program << " (id " << info.programId << ")"
+        << (options.durationSeconds ? " for " + secondsText(*options.durationSeconds) + " s"
+                                    : std::string(""))
+        << ": Ctrl-C to stop\n";
+  notes.flush();
+
+  LiveFigures figures;
+  for (;;) {
+    Clock::time_point next = last + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(options.intervalSeconds));
+    bool ending = false;
+    if (options.durationSeconds) {
+      auto end = start + std::chrono::duration_cast<Clock::duration>(
+                             std::chrono::duration<double>(*options.durationSeconds));
+      if (end <= next) {
+        next = end;
+        ending = true;
+      }
+    }
+    bool stopped = sleepUnlessStopped(seconds(next - Clock::now()));
+    ending = ending || stopped;
+    Clock::time_point now = Clock::now();
+    Snapshot current = reader.snapshot();
+    figures = computeFigures(info, difference(current, baseline), difference(current, previous),
+                             seconds(now - start), seconds(now - last), ending);
+    if (exporter)
+      exporter->publish(figures);
+    // A final report follows a stop at once; an interval report for the
+    // same moment would only repeat it.
+    view->show(info, figures);
+    if (!*sink)
+      throw RunError("cannot write the report (output closed?)");
+    if (ending)
+      break;
+    previous = current;
+    last = now;
+  }
+  return figures;
+}
+
+} // namespace inxpect

@@ -1,0 +1,36 @@
+// A live profile of a program in the kernel: configure it (events, rates,
+// sections), then report every interval until Ctrl-C, SIGTERM or --duration,
+// and once more at the end. Shared by `run` and `attach`.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "LiveFigures.h"
+#include "LiveProgram.h"
+#include "Options.h"
+
+namespace inxpect {
+
+// Names the program's sections: from the manifest when given (it must match
+// the embedded hash), else from the table the object embeds. `label` names
+// the program or object in messages. Throws RunError.
+SectionTable liveSectionTable(const LiveProgram &program, const std::string &label,
+                              const std::optional<std::string> &manifest);
+
+// On/off by section id: all on when `names` is empty. Throws RunError for a
+// name the program has not, listing those it has.
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names);
+
+// Writes the events, their rates and the section switches into the running
+// program's configuration and turns profiling on.
+void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<EventInfo> &events,
+                   const std::vector<bool> &sectionOn);
+
+// The profile loop. Counters start from zero when it starts. Writes to
+// `out` (or --output FILE). Returns the final figures.
+LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
+                        const CommonOptions &options, std::ostream &out, std::ostream &notes);
+
+} // namespace inxpect

@@ -1,0 +1,55 @@
+#include "RunCommand.h"
+
+#include <unistd.h>
+
+#include "LiveSession.h"
+#include "LoadedObject.h"
+#include "RunError.h"
+#include "StopSignals.h"
+#include "XdpLink.h"
+
+namespace inxpect {
+
+void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) {
+  installStopHandlers();
+  auto object = LoadedObject::open(options.object, options.prog.value_or(""));
+  const ObjectLayout &layout = object->layout();
+
+  ProfileInfo info;
+  info.command = "run";
+  info.object = options.object;
+  info.device = options.device;
+  info.counter = detectCounterSource();
+  info.events = armEvents(info.counter, options.eventRequests(), layout.maxEvents);
+  // Configured before load too, so the very first packet is measured right.
+  object->setEnabled(true);
+  for (unsigned e = 0; e < layout.maxEvents; ++e)
+    object->setSampleEvery(e, 0);
+  for (const EventInfo &e : info.events) {
+    object->setSampleEvery(e.index, e.sampleEvery);
+    object->setCounter(e.index, e.counter);
+  }
+  object->load();
+
+  int fd = ::dup(object->programFd());
+  if (fd < 0)
+    throw RunError("cannot duplicate the program's fd");
+  auto program = LiveProgram::fromProgramFd(fd);
+  info.program = object->programName();
+  info.programId = program->id();
+  info.ncpus = program->statsLayout().ncpus;
+  info.statsLayout = statsKindName(program->statsLayout().kind);
+  info.sections = liveSectionTable(*program, options.object, options.manifest);
+  info.sectionOn = chooseSections(info.sections, options.sections);
+  configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
+
+  if (options.format != OutputFormat::Table || options.output)
+    notes << "inxpect-run: " << info.counter.describe() << "\n";
+  XdpLink link(object->programFd(), options.device, options.xdpMode);
+  notes << "inxpect-run: attached " << info.program << " to " << options.device << " ("
+        << (options.xdpMode == XdpMode::Generic ? "generic" : "native")
+        << " XDP, through a bpf_link: detached when inxpect-run exits)\n";
+  profileLive(info, *program, options, out, notes);
+}
+
+} // namespace inxpect
