@@ -45,7 +45,7 @@ void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &no
   Report report = profileReplay(options, notes);
   if (options.format == OutputFormat::Json) {
     // stdout stays pure JSON lines; the counter line is for the person reading.
-    notes << "inxpect-run: " << report.counter.describe() << "\n";
+    notes << "inxpect-run: " << report.counter.describe(report.events) << "\n";
     out << formatJson(report);
   } else {
     out << formatTable(report);
