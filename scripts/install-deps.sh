@@ -10,6 +10,8 @@ packages=(
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
   # running and testing BPF
   bpftool iproute2 python3
+  # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
+  make dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
 )
 
 missing=()
