@@ -39,7 +39,8 @@ struct inxpect_slot_info {
 DECLARE_PER_CPU(struct perf_event *[INXPECT_SLOTS], inxpect_cpu_events);
 int inxpect_slot_by_name(const char *name, size_t len);
 void inxpect_slot_info(unsigned int slot, struct inxpect_slot_info *info);
-/* Arms exactly the slots set in `wanted` (bit per slot), releases the others.
+/* Arms exactly the slots set in `wanted` (bit per slot), releases the others;
+ * retries the wanted slots that are not armed yet.
  * Returns 0 when every wanted slot is armed, else the first error; the
  * reasons stay readable per slot. */
 int inxpect_arm(unsigned long wanted);
@@ -48,7 +49,12 @@ void inxpect_disarm_all(void);
 /* inxpect_kfunc.c */
 int inxpect_kfunc_register(void);
 
-/* inxpect_sysfs.c */
+/* inxpect_control.c: /dev/inxpect, arming sessions. */
+int inxpect_parse_events(const char *buf, size_t count, unsigned long *wanted);
+int inxpect_control_create(void);
+void inxpect_control_remove(void);
+
+/* inxpect_sysfs.c: /sys/kernel/inxpect/events. */
 int inxpect_sysfs_create(void);
 void inxpect_sysfs_remove(void);
 
