@@ -20,7 +20,8 @@ const char kNoPmuEvents[] =
     "1 cycles rdpmc unavailable: no PMU on this machine (a VM without a virtual PMU?): only tsc works\n"
     "2 instructions rdpmc off\n";
 
-// A fake control directory holding `events`; `arm` records what was written.
+// A fake module: a directory holding `events`, and `arm` standing for
+// /dev/inxpect, which records what was written.
 struct FakeModule {
   std::filesystem::path dir;
   explicit FakeModule(const std::string &events) {
@@ -30,7 +31,9 @@ struct FakeModule {
     std::ofstream(dir / "arm") << "";
   }
   ~FakeModule() { std::filesystem::remove_all(dir); }
-  CounterSource source() const { return CounterSource{CounterKind::Kfunc, dir.string()}; }
+  CounterSource source() const {
+    return CounterSource{CounterKind::Kfunc, dir.string(), (dir / "arm").string()};
+  }
   std::string armed() const {
     std::ifstream in(dir / "arm");
     std::ostringstream s;

@@ -90,7 +90,7 @@ std::string joined(const std::vector<std::string> &names) {
 const char kModuleDefaultEvent[] = "tsc";
 
 KernelModule requireModule(const CounterSource &source) {
-  auto module = KernelModule::find(source.moduleDir);
+  auto module = KernelModule::find(source.moduleDir, source.moduleDevice);
   if (!module)
     throw RunError("bpf_inxpect_read is in the kernel but " + source.moduleDir +
                    " is missing: load the inxpect module from this source tree "
@@ -122,8 +122,7 @@ std::vector<EventInfo> armModuleEvents(const CounterSource &source,
     if (name != kModuleDefaultEvent)
       toArm.push_back(name);
   }
-  // The TSC needs no arming; writing the control file only when asked for
-  // hardware events leaves another profile's counters alone.
+  // The TSC needs no arming: the device is opened only for hardware events.
   std::vector<ModuleEvent> state = toArm.empty() ? offered : module.arm(toArm);
 
   std::vector<EventInfo> events;

@@ -14,9 +14,10 @@ struct EventInfo;
 
 struct CounterSource {
   CounterKind kind = CounterKind::Clock;
-  // Where the inxpect module's control files are (KernelModule.h); tests
-  // point it elsewhere.
+  // Where the inxpect module's events file and arming device are
+  // (KernelModule.h); tests point them elsewhere.
   std::string moduleDir = "/sys/kernel/inxpect";
+  std::string moduleDevice = "/dev/inxpect";
   const char *name() const { return kind == CounterKind::Kfunc ? "kfunc" : "clock"; }
   // The one line a report starts with, e.g. "counter: clock (bpf_ktime_get_ns, ns): ..."
   std::string describe() const;

@@ -29,10 +29,10 @@ std::vector<ModuleEvent> parseModuleEvents(const std::string &text) {
   return events;
 }
 
-std::optional<KernelModule> KernelModule::find(const std::string &dir) {
+std::optional<KernelModule> KernelModule::find(const std::string &dir, const std::string &device) {
   if (::access((dir + "/events").c_str(), R_OK) != 0)
     return std::nullopt;
-  return KernelModule(dir);
+  return KernelModule(dir, device);
 }
 
 std::vector<ModuleEvent> KernelModule::events() const {
@@ -42,24 +42,42 @@ std::vector<ModuleEvent> KernelModule::events() const {
   return parseModuleEvents(text.str());
 }
 
+namespace {
+
+// This process's arming session: one open device, kept until exit.
+struct ArmingSession {
+  std::string device;
+  int fd = -1;
+};
+ArmingSession armingSession;
+
+int sessionFor(const std::string &device) {
+  if (armingSession.fd >= 0 && armingSession.device == device)
+    return armingSession.fd;
+  if (armingSession.fd >= 0)
+    ::close(armingSession.fd);
+  armingSession = {device, ::open(device.c_str(), O_WRONLY | O_CLOEXEC)};
+  if (armingSession.fd < 0)
+    throw RunError("cannot open " + device + ": " + std::strerror(errno) +
+                   ": run as root to arm the inxpect module's counters");
+  return armingSession.fd;
+}
+
+} // namespace
+
 std::vector<ModuleEvent> KernelModule::arm(const std::vector<std::string> &names) const {
   std::string request;
   for (const std::string &n : names)
     request += (request.empty() ? "" : " ") + n;
   request += "\n";
-  std::string path = dir_ + "/arm";
-  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC);
-  if (fd < 0)
-    throw RunError("cannot write " + path + ": " + std::strerror(errno) +
-                   ": run as root to arm the inxpect module's counters");
+  int fd = sessionFor(device_);
   // The module refuses the write when an event cannot be armed (no PMU,
   // counters taken); the events file then says why, per event.
   ssize_t written = ::write(fd, request.data(), request.size());
   int err = errno;
-  ::close(fd);
-  if (written < 0 && err != ENODEV && err != EOPNOTSUPP && err != EBUSY && err != EINVAL)
+  if (written < 0 && err != ENODEV && err != EOPNOTSUPP && err != EBUSY)
     throw RunError("the inxpect module refused '" + request.substr(0, request.size() - 1) +
-                   "' in " + path + ": " + std::strerror(err));
+                   "' on " + device_ + ": " + std::strerror(err));
   return events();
 }
 

@@ -1,7 +1,7 @@
-// The inxpect kernel module's control files (/sys/kernel/inxpect/), as the
-// runner sees them: which events it offers, which are armed, and arming them.
-// The format is the module's (runtime/kmod/inxpect_sysfs.c), documented in
-// docs/kernel-module.md.
+// The inxpect kernel module as the runner sees it: which events it offers and
+// in what state (/sys/kernel/inxpect/events), and arming them (/dev/inxpect).
+// The formats are the module's (runtime/kmod/inxpect_sysfs.c,
+// inxpect_control.c), documented in docs/kernel-module.md.
 #pragma once
 
 #include <optional>
@@ -25,22 +25,27 @@ std::vector<ModuleEvent> parseModuleEvents(const std::string &text);
 class KernelModule {
 public:
   static constexpr const char *kControlDir = "/sys/kernel/inxpect";
+  static constexpr const char *kDevice = "/dev/inxpect";
 
-  // The module whose control files are in `dir`, or nothing when it is not loaded.
-  static std::optional<KernelModule> find(const std::string &dir = kControlDir);
+  // The module whose events file is in `dir` and whose arming device is
+  // `device`, or nothing when it is not loaded.
+  static std::optional<KernelModule> find(const std::string &dir = kControlDir,
+                                          const std::string &device = kDevice);
 
   std::vector<ModuleEvent> events() const;
-  // Arms exactly `names` (every other event is released) and returns the
-  // events as the module reports them afterwards. A name the module could
-  // not arm shows as "unavailable" with its reason; throws RunError only
-  // when the control file cannot be written at all.
+  // Arms `names` for this process and returns the events as the module
+  // reports them afterwards; a name it could not arm shows as "unavailable"
+  // with the reason. The device stays open until the process exits (or arms
+  // again): the kernel closes it even when the runner is killed, and the
+  // module then releases the counters. Throws RunError when the device
+  // cannot be opened or written at all.
   std::vector<ModuleEvent> arm(const std::vector<std::string> &names) const;
 
-  const std::string &dir() const { return dir_; }
-
 private:
-  explicit KernelModule(std::string dir) : dir_(std::move(dir)) {}
+  KernelModule(std::string dir, std::string device)
+      : dir_(std::move(dir)), device_(std::move(device)) {}
   std::string dir_;
+  std::string device_;
 };
 
 } // namespace inxpect
