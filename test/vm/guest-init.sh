@@ -30,17 +30,24 @@ check replay-through-kfunc grep -q "^counter: kfunc (bpf_inxpect_read, inxpect k
 check replay-counts-every-run grep -Eq "^ *0 +xdp_drop +function +1000 .* cycles" /tmp/replay.txt
 
 echo "== hardware events without a PMU"
-check arm-refused sh -c '! echo "cycles instructions" > /sys/kernel/inxpect/arm'
+check control-device test -c /dev/inxpect
+exec 3> /dev/inxpect
+check arm-refused sh -c '! echo "cycles instructions" >&3'
 cat /sys/kernel/inxpect/events
 check no-pmu-reported grep -q "^1 cycles rdpmc unavailable: no PMU" /sys/kernel/inxpect/events
-check unknown-event-refused sh -c '! echo "bogus" > /sys/kernel/inxpect/arm'
+check unknown-event-refused sh -c '! echo "bogus" >&3'
 check tsc-still-armed grep -q "^0 tsc rdtsc armed" /sys/kernel/inxpect/events
+check rmmod-refused-while-arming sh -c '! rmmod inxpect'
+exec 3>&-
+check session-released grep -q "^1 cycles rdpmc off$" /sys/kernel/inxpect/events
 
 echo "== bad and unarmed indices"
 /kfunc-probe /kfunc_probe.o read 0 1 2 5 7 8 255 0x80000000 0xffffffff > /tmp/reads.txt 2>&1
 cat /tmp/reads.txt
-check tsc-advances awk '$2 == "0:" { exit !($3 > 0 && $4 > $3) } END { if (NR == 0) exit 1 }' /tmp/reads.txt
-check others-read-zero awk '$2 != "0:" { n++; if ($3 != 0 || $4 != 0) bad = 1 } END { exit bad || n != 8 }' /tmp/reads.txt
+check tc-and-fentry-load grep -q "^loaded: xdp tc fentry" /tmp/reads.txt
+check tc-reads-tsc awk '$1 == "tc" { found = 1; ok = $4 > 0 } END { exit !(found && ok) }' /tmp/reads.txt
+check tsc-advances awk '$1 == "read" && $2 == "0:" { exit !($3 > 0 && $4 > $3) } END { if (NR == 0) exit 1 }' /tmp/reads.txt
+check others-read-zero awk '$1 == "read" && $2 != "0:" { n++; if ($3 != 0 || $4 != 0) bad = 1 } END { exit bad || n != 8 }' /tmp/reads.txt
 check no-oops no_oops
 
 echo "== unload while a program uses the kfunc"

@@ -1,5 +1,7 @@
 // The VM test's direct line to bpf_inxpect_read():
-//   kfunc-probe OBJ read INDEX...   prints "read INDEX: FIRST SECOND" for each
+//   kfunc-probe OBJ read INDEX...   prints "loaded: xdp tc fentry", then
+//                                   "read INDEX: FIRST SECOND" for each index
+//                                   and "tc read 0: READING"
 //   kfunc-probe OBJ hold PIN        loads the program and pins it at PIN, so
 //                                   the test can try rmmod while it is loaded
 #include <errno.h>
@@ -14,6 +16,22 @@ static int fail(const char *what, int err)
 {
 	fprintf(stderr, "kfunc-probe: %s: %s\n", what, strerror(err < 0 ? -err : err));
 	return 1;
+}
+
+static int read_from_tc(struct bpf_object *obj, int map)
+{
+	int prog = bpf_program__fd(bpf_object__find_program_by_name(obj, "read_counter_tc"));
+	unsigned char packet[64] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, run, .data_in = packet, .data_size_in = sizeof(packet));
+	__u32 key = 3;
+	__u64 reading = 0;
+	int err = bpf_prog_test_run_opts(prog, &run);
+
+	if (err)
+		return fail("running read_counter_tc", err);
+	bpf_map_lookup_elem(map, &key, &reading);
+	printf("tc read 0: %llu\n", (unsigned long long)reading);
+	return 0;
 }
 
 static int read_indices(struct bpf_object *obj, int argc, char **argv)
@@ -37,7 +55,7 @@ static int read_indices(struct bpf_object *obj, int argc, char **argv)
 		printf("read %s: %llu %llu\n", argv[i], (unsigned long long)first,
 		       (unsigned long long)second);
 	}
-	return 0;
+	return read_from_tc(obj, map);
 }
 
 int main(int argc, char **argv)
@@ -55,6 +73,7 @@ int main(int argc, char **argv)
 	err = bpf_object__load(obj);
 	if (err)
 		return fail("loading (is the inxpect module loaded, with its BTF?)", err);
+	printf("loaded: xdp tc fentry\n");
 	if (!strcmp(argv[2], "hold")) {
 		err = bpf_program__pin(bpf_object__find_program_by_name(obj, "read_counter"), argv[3]);
 		return err ? fail(argv[3], err) : 0;
