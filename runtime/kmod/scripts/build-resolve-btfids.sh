@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the kernel's resolve_btfids tool into DIR from Debian's linux-source
 # package (apt-get install linux-source-6.1): the module build needs it to put
-# BTF ids into the kfunc set, and no Debian binary package ships it.
+# BTF ids into the kfunc set, and no Debian binary package ships it. Leaves
+# the source tree (tools/, scripts/) at DIR/linux-source.
 #   build-resolve-btfids.sh DIR [linux-source tarball or unpacked tree]
 set -eu
 out=$1
@@ -18,6 +19,9 @@ if [ -f "$src" ]; then
   tar -xJf "$src" -C "$tree" --strip-components=1 --wildcards \
     '*/tools' '*/scripts' '*/include/uapi'
   src=$tree
+else
+  # The Makefile also takes extract-vmlinux from here.
+  ln -sfn "$(cd "$src" && pwd)" "$out/linux-source"
 fi
 mkdir -p "$out/build"
 make -s -C "$src/tools/bpf/resolve_btfids" O="$(cd "$out/build" && pwd)" >/dev/null
