@@ -11,7 +11,7 @@ packages=(
   # running and testing BPF
   bpftool iproute2 python3
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
-  make dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
+  make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
 )
 
 missing=()

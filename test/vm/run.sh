@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # vm.kmod: the inxpect kernel module in a QEMU guest running Debian's own
-# kernel. Builds the module against that kernel's headers with BTF, packs a
+# kernel. Builds the module with DKMS against that kernel's headers with BTF
+# (runtime/kmod/dkms.conf, the way users install it), packs a
 # busybox initramfs with it, inxpect-run, an instrumented program and the
 # kfunc probe, boots it under TCG and judges the guest's checks
 # (guest-init.sh). Prints exactly one line "vm.kmod: PASS" or "vm.kmod: FAIL: why".
@@ -13,7 +14,7 @@ work=$build/vm
 started=$(date +%s)
 
 fail() { echo "vm.kmod: FAIL: $*"; exit 1; }
-for tool in qemu-system-x86_64 busybox pahole cpio apt-get dpkg-deb; do
+for tool in qemu-system-x86_64 busybox pahole cpio dkms apt-get dpkg-deb; do
   command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh as root"
 done
 [ -x "$build/bin/inxpect-run" ] && [ -x "$build/bin/inxpect-vm-kfunc-probe" ] ||
@@ -25,11 +26,18 @@ rm -rf "$work" && mkdir -p "$work"
 # shellcheck source=/dev/null
 . "$build/vm-cache/kernel.env"
 
-echo "== module, against $KVER with BTF"
-cp -r "$root/runtime/kmod" "$work/kmod" && rm -rf "$work/kmod/.tools"
-make -C "$work/kmod" KDIR="$KDIR" KVER="$KVER" BTF_BASE="$VMLINUX" \
-     RESOLVE_BTFIDS="$RESOLVE_BTFIDS" > "$work/kmod.log" 2>&1 ||
-  fail "the module does not build (see $work/kmod.log)"
+echo "== module, built by DKMS for $KVER with BTF"
+# The standard install path, kept inside the build tree: DKMS's source and
+# module trees are redirected, and nothing is installed.
+mkdir -p "$work/dkms/source" "$work/dkms/tree"
+cp -r "$root/runtime/kmod" "$work/dkms/source/inxpect-0.1" && rm -rf "$work/dkms/source/inxpect-0.1/.tools"
+BTF_BASE=$VMLINUX RESOLVE_BTFIDS=$RESOLVE_BTFIDS \
+  dkms build -m inxpect -v 0.1 -k "$KVER" --kernelsourcedir "$KDIR" \
+  --sourcetree "$work/dkms/source" --dkmstree "$work/dkms/tree" > "$work/dkms.log" 2>&1 ||
+  fail "DKMS cannot build the module (see $work/dkms.log and $work/dkms/tree/inxpect/0.1/build/make.log)"
+mkdir -p "$work/kmod"
+cp "$work/dkms/tree/inxpect/0.1/$KVER/x86_64/module/inxpect.ko" "$work/kmod/inxpect.ko" ||
+  fail "DKMS built no inxpect.ko (see $work/dkms.log)"
 module_btf=$(bpftool -B "$VMLINUX" btf dump file "$work/kmod/inxpect.ko" 2>&1)
 grep -q "FUNC 'bpf_inxpect_read'" <<< "$module_btf" ||
   fail "inxpect.ko's BTF lacks bpf_inxpect_read"
