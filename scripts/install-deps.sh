@@ -12,6 +12,8 @@ packages=(
   bpftool iproute2 iputils-ping curl python3
   # the Prometheus endpoint of inxpect-run
   prometheus-cpp-dev
+  # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
+  make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
 )
 
 missing=()

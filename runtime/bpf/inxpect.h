@@ -142,9 +142,22 @@ struct inxpect_probe {
 	inxpect_u64 start;
 };
 
+/*
+ * Whether the module is loaded, asked through a CO-RE relocation on an enum
+ * only the module's BTF has: libbpf turns it into a constant at load time.
+ * Not `if (bpf_inxpect_read)`: that compiles to an ld_imm64 of the kfunc,
+ * which libbpf 1.1 points at vmlinux's BTF even for a module's kfunc, and
+ * the kernel then refuses the program. The call itself resolves right; when
+ * the module is absent it is dead code, which the verifier removes.
+ */
+enum inxpect_kfunc_abi { INXPECT_KFUNC_ABI_1 = 1 };
+#define INXPECT_KFUNC_PRESENT() \
+	__builtin_preserve_enum_value(*(enum inxpect_kfunc_abi *)INXPECT_KFUNC_ABI_1, \
+				      0 /* BPF_ENUMVAL_EXISTS */)
+
 static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u32 event)
 {
-	if (bpf_inxpect_read)
+	if (INXPECT_KFUNC_PRESENT())
 		return bpf_inxpect_read(inxpect_config.counter[event & (INXPECT_MAX_EVENTS - 1)]);
 	return inxpect_ktime_get_ns();
 }

@@ -45,7 +45,7 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
   ConfigRestorer restorer(program->config());
   configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
   if (options.format != OutputFormat::Table || options.output)
-    notes << "inxpect-run: " << info.counter.describe() << "\n";
+    notes << "inxpect-run: " << info.counter.describe(info.events) << "\n";
   profileLive(info, *program, options, out, notes);
 }
 

@@ -10,11 +10,20 @@ namespace inxpect {
 
 enum class CounterKind { Kfunc, Clock };
 
+struct EventInfo;
+
 struct CounterSource {
   CounterKind kind = CounterKind::Clock;
+  // Where the inxpect module's events file and arming device are
+  // (KernelModule.h); tests point them elsewhere.
+  std::string moduleDir = "/sys/kernel/inxpect";
+  std::string moduleDevice = "/dev/inxpect";
   const char *name() const { return kind == CounterKind::Kfunc ? "kfunc" : "clock"; }
   // The one line a report starts with, e.g. "counter: clock (bpf_ktime_get_ns, ns): ..."
   std::string describe() const;
+  // The same line, naming how each armed event is read, e.g.
+  // "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles"
+  std::string describe(const std::vector<EventInfo> &events) const;
 };
 
 // An event as the user asks for it (--events, --sample); an empty name asks
@@ -38,13 +47,16 @@ struct EventInfo {
 bool kernelHasInxpectKfunc();
 CounterSource detectCounterSource();
 
-// The event names this source can measure; "clock" is always there.
+// The event names this source can measure: "clock" with the clock; with the
+// kernel module, the module's events ("tsc" first, always measurable).
 std::vector<std::string> offeredEvents(const CounterSource &source);
 
 // Readies the requested events, in slot order (with the kernel module this
-// programs its counters), and returns how each is measured. Throws RunError
+// programs its counters), and returns how each is measured. An empty name is
+// the source's default: "clock", or "tsc" with the module. Throws RunError
 // with a sentence saying what to do: unknown event, event the source cannot
-// measure, more events than the object's `maxEvents` slots.
+// measure (with the module: no PMU, counters taken), more events than the
+// object's `maxEvents` slots.
 std::vector<EventInfo> armEvents(const CounterSource &source,
                                  const std::vector<EventRequest> &requested, unsigned maxEvents);
 

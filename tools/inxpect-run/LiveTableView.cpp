@@ -42,7 +42,7 @@ public:
 
   void show(const ProfileInfo &info, const LiveFigures &f) override {
     std::ostringstream text;
-    text << info.counter.describe() << "\n";
+    text << info.counter.describe(info.events) << "\n";
     text << "program: " << info.program << " (id " << info.programId << ")";
     if (!info.device.empty())
       text << " on " << info.device;

@@ -79,10 +79,10 @@ void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &no
   Report report = profileReplay(options, notes);
   if (options.format == OutputFormat::Json) {
     // stdout stays pure JSON lines; the counter line is for the person reading.
-    notes << "inxpect-run: " << report.counter.describe() << "\n";
+    notes << "inxpect-run: " << report.counter.describe(report.events) << "\n";
     *sink << formatJson(report);
   } else if (options.format == OutputFormat::Csv) {
-    notes << "inxpect-run: " << report.counter.describe() << "\n";
+    notes << "inxpect-run: " << report.counter.describe(report.events) << "\n";
     ProfileInfo info;
     info.command = "replay";
     info.object = report.object;

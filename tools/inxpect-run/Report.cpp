@@ -58,7 +58,7 @@ uint64_t sectionCount(const Report &r, unsigned sectionId) {
 
 std::string formatTable(const Report &r) {
   std::ostringstream out;
-  out << r.counter.describe() << "\n";
+  out << r.counter.describe(r.events) << "\n";
   out << "program: " << r.program << " (" << r.object << ")  runs: " << r.stats.runs << " ("
       << r.packets << " packets x " << r.passes << (r.passes == 1 ? " pass" : " passes") << ")";
   for (const EventInfo &e : r.events)

@@ -44,7 +44,7 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
 
   if (options.format != OutputFormat::Table || options.output)
-    notes << "inxpect-run: " << info.counter.describe() << "\n";
+    notes << "inxpect-run: " << info.counter.describe(info.events) << "\n";
   XdpLink link(object->programFd(), options.device, options.xdpMode);
   notes << "inxpect-run: attached " << info.program << " to " << options.device << " ("
         << (options.xdpMode == XdpMode::Generic ? "generic" : "native")

@@ -1,0 +1,129 @@
+// The runner's side of the inxpect module's control files, against a fake
+// /sys/kernel/inxpect directory: parsing, default event, arming, refusals.
+#include "CounterSource.h"
+#include "KernelModule.h"
+#include "RunError.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+using namespace inxpect;
+
+namespace {
+
+const char kNoPmuEvents[] =
+    "0 tsc rdtsc armed\n"
+    "1 cycles rdpmc unavailable: no PMU on this machine (a VM without a virtual PMU?): only tsc works\n"
+    "2 instructions rdpmc off\n";
+
+// A fake module: a directory holding `events`, and `arm` standing for
+// /dev/inxpect, which records what was written.
+struct FakeModule {
+  std::filesystem::path dir;
+  explicit FakeModule(const std::string &events) {
+    char tmpl[] = "/tmp/inxpect-kmod-test.XXXXXX";
+    dir = ::mkdtemp(tmpl);
+    std::ofstream(dir / "events") << events;
+    std::ofstream(dir / "arm") << "";
+  }
+  ~FakeModule() { std::filesystem::remove_all(dir); }
+  CounterSource source() const {
+    return CounterSource{CounterKind::Kfunc, dir.string(), (dir / "arm").string()};
+  }
+  std::string armed() const {
+    std::ifstream in(dir / "arm");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+};
+
+} // namespace
+
+TEST(KernelModule, ParsesEventLinesWithAndWithoutReasons) {
+  auto events = parseModuleEvents(kNoPmuEvents);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].slot, 0u);
+  EXPECT_EQ(events[0].name, "tsc");
+  EXPECT_EQ(events[0].via, "rdtsc");
+  EXPECT_EQ(events[0].state, "armed");
+  EXPECT_EQ(events[0].reason, "");
+  EXPECT_EQ(events[1].state, "unavailable");
+  EXPECT_EQ(events[1].reason,
+            "no PMU on this machine (a VM without a virtual PMU?): only tsc works");
+  EXPECT_EQ(events[2].slot, 2u);
+  EXPECT_EQ(events[2].state, "off");
+}
+
+TEST(KernelModule, SkipsMalformedLines) {
+  EXPECT_TRUE(parseModuleEvents("garbage\n\n7\n").empty());
+}
+
+TEST(KernelModule, AbsentWhenTheControlDirectoryIsMissing) {
+  EXPECT_FALSE(KernelModule::find("/nonexistent/inxpect").has_value());
+}
+
+TEST(KernelModuleEvents, TheTscIsTheDefaultAndNeedsNoArming) {
+  FakeModule module(kNoPmuEvents);
+  auto events = armEvents(module.source(), {}, 4);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].name, "tsc");
+  EXPECT_EQ(events[0].counter, 0u);
+  EXPECT_EQ(events[0].via, "rdtsc");
+  EXPECT_EQ(events[0].unit, "cycles");
+  EXPECT_EQ(module.armed(), "");
+  EXPECT_EQ(module.source().describe(events),
+            "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles");
+}
+
+TEST(KernelModuleEvents, OffersTheModulesEvents) {
+  FakeModule module(kNoPmuEvents);
+  EXPECT_EQ(offeredEvents(module.source()),
+            (std::vector<std::string>{"tsc", "cycles", "instructions"}));
+}
+
+TEST(KernelModuleEvents, ArmedHardwareEventReadsItsSlotWithRdpmc) {
+  FakeModule module("0 tsc rdtsc armed\n1 cycles rdpmc armed\n2 instructions rdpmc armed\n");
+  auto events = armEvents(module.source(), {{"instructions", 4}, {"tsc", 1}}, 4);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].index, 0u);
+  EXPECT_EQ(events[0].counter, 2u);
+  EXPECT_EQ(events[0].via, "rdpmc");
+  EXPECT_EQ(events[0].unit, "count");
+  EXPECT_EQ(events[0].sampleEvery, 4u);
+  EXPECT_EQ(events[1].counter, 0u);
+  EXPECT_EQ(module.armed(), "instructions\n");
+}
+
+TEST(KernelModuleEvents, NoPmuIsReportedWithTheModulesReason) {
+  FakeModule module(kNoPmuEvents);
+  try {
+    armEvents(module.source(), {{"cycles", 1}}, 4);
+    FAIL() << "cycles armed without a PMU";
+  } catch (const RunError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("'cycles' cannot be measured: no PMU"), std::string::npos) << what;
+    EXPECT_NE(what.find("--events tsc"), std::string::npos) << what;
+  }
+}
+
+TEST(KernelModuleEvents, UnknownEventListsTheChoices) {
+  FakeModule module(kNoPmuEvents);
+  try {
+    armEvents(module.source(), {{"bogus", 1}}, 4);
+    FAIL();
+  } catch (const RunError &e) {
+    EXPECT_NE(std::string(e.what()).find("choose among tsc, cycles, instructions"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(KernelModuleEvents, TheClockIsRefusedWhileTheModuleIsLoaded) {
+  FakeModule module(kNoPmuEvents);
+  EXPECT_THROW(armEvents(module.source(), {{"clock", 1}}, 4), RunError);
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# vm.kmod: the inxpect kernel module in a QEMU guest running Debian's own
+# kernel. Builds the module with DKMS against that kernel's headers with BTF
+# (runtime/kmod/dkms.conf, the way users install it), packs a
+# busybox initramfs with it, inxpect-run, an instrumented program and the
+# kfunc probe, boots it under TCG and judges the guest's checks
+# (guest-init.sh). Prints exactly one line "vm.kmod: PASS" or "vm.kmod: FAIL: why".
+#   run.sh [BUILD_DIR]   (default: build/; downloads are cached in BUILD_DIR/vm-cache)
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+work=$build/vm
+started=$(date +%s)
+
+fail() { echo "vm.kmod: FAIL: $*"; exit 1; }
+for tool in qemu-system-x86_64 busybox pahole cpio dkms apt-get dpkg-deb; do
+  command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh as root"
+done
+[ -x "$build/bin/inxpect-run" ] && [ -x "$build/bin/inxpect-vm-kfunc-probe" ] ||
+  fail "build the project first (scripts/build.sh)"
+
+rm -rf "$work" && mkdir -p "$work"
+"$here/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
+  fail "cannot fetch Debian's kernel (see $work/fetch.log)"
+# shellcheck source=/dev/null
+. "$build/vm-cache/kernel.env"
+
+echo "== module, built by DKMS for $KVER with BTF"
+# The standard install path, kept inside the build tree: DKMS's source and
+# module trees are redirected, and nothing is installed.
+mkdir -p "$work/dkms/source" "$work/dkms/tree"
+cp -r "$root/runtime/kmod" "$work/dkms/source/inxpect-0.1" && rm -rf "$work/dkms/source/inxpect-0.1/.tools"
+BTF_BASE=$VMLINUX RESOLVE_BTFIDS=$RESOLVE_BTFIDS \
+  dkms build -m inxpect -v 0.1 -k "$KVER" --kernelsourcedir "$KDIR" \
+  --sourcetree "$work/dkms/source" --dkmstree "$work/dkms/tree" > "$work/dkms.log" 2>&1 ||
+  fail "DKMS cannot build the module (see $work/dkms.log and $work/dkms/tree/inxpect/0.1/build/make.log)"
+mkdir -p "$work/kmod"
+cp "$work/dkms/tree/inxpect/0.1/$KVER/x86_64/module/inxpect.ko" "$work/kmod/inxpect.ko" ||
+  fail "DKMS built no inxpect.ko (see $work/dkms.log)"
+module_btf=$(bpftool -B "$VMLINUX" btf dump file "$work/kmod/inxpect.ko" 2>&1)
+grep -q "FUNC 'bpf_inxpect_read'" <<< "$module_btf" ||
+  fail "inxpect.ko's BTF lacks bpf_inxpect_read"
+
+echo "== instrumented program and kfunc probe"
+clang=clang-19
+inc=(-I "/usr/include/$(gcc -print-multiarch)")
+"$build/bin/inxpect-instrument" --per-function "$root/test/e2e/programs/drop.c" \
+  -o "$work/drop.inxpect.c" --manifest "$work/drop.json" \
+  -- -target bpf -O2 -g "${inc[@]}" -I "$root/test/e2e/programs" > "$work/instrument.log" 2>&1 ||
+  fail "cannot instrument drop.c (see $work/instrument.log)"
+$clang -target bpf -O2 -g "${inc[@]}" -I "$root/runtime/bpf" -I "$root/test/e2e/programs" \
+  -c "$work/drop.inxpect.c" -o "$work/drop.o" || fail "cannot compile drop.inxpect.c"
+$clang -target bpf -O2 -g "${inc[@]}" -c "$here/kfunc_probe.bpf.c" -o "$work/kfunc_probe.o" ||
+  fail "cannot compile kfunc_probe.bpf.c"
+
+echo "== initramfs"
+rootfs=$work/rootfs
+mkdir -p "$rootfs"/{bin,sbin,proc,sys,dev,tmp}
+cp "$(command -v busybox)" "$rootfs/bin/busybox"
+for applet in $("$rootfs/bin/busybox" --list); do
+  [ -e "$rootfs/bin/$applet" ] || ln -s busybox "$rootfs/bin/$applet"
+done
+cp "$here/guest-init.sh" "$rootfs/init"
+cp "$work/kmod/inxpect.ko" "$work/drop.o" "$work/drop.json" "$work/kfunc_probe.o" "$rootfs/"
+cp "$build/bin/inxpect-run" "$rootfs/inxpect-run"
+cp "$build/bin/inxpect-vm-kfunc-probe" "$rootfs/kfunc-probe"
+# The host's shared libraries and loader, at the paths the binaries expect.
+for lib in $(for bin in inxpect-run inxpect-vm-kfunc-probe; do ldd "$build/bin/$bin"; done |
+             awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' | sort -u); do
+  mkdir -p "$rootfs$(dirname "$lib")"
+  cp -L "$lib" "$rootfs$lib"
+done
+(cd "$rootfs" && find . | cpio -o -H newc --quiet | gzip -1) > "$work/initrd.gz" ||
+  fail "cannot pack the initramfs"
+
+echo "== boot $KVER under TCG"
+timeout 240 qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 2 -nographic -no-reboot \
+  -kernel "$VMLINUZ" -initrd "$work/initrd.gz" \
+  -append "console=ttyS0 panic=-1 oops=panic quiet" < /dev/null > "$work/console.log" 2>&1
+status=$?
+tr -d '\r' < "$work/console.log" | sed -n '/== insmod/,$p'
+
+[ $status -eq 124 ] && fail "the guest did not finish within 240 s (see $work/console.log)"
+grep -q "^GUEST DONE" <(tr -d '\r' < "$work/console.log") ||
+  fail "the guest stopped before the end (see $work/console.log)"
+failed=$(tr -d '\r' < "$work/console.log" | sed -n 's/^CHECK FAIL //p' | tr '\n' ' ')
+[ -z "$failed" ] || fail "guest checks failed: $failed(see $work/console.log)"
+passed=$(tr -d '\r' < "$work/console.log" | grep -c '^CHECK ok ')
+echo "vm.kmod: PASS ($passed guest checks, $(( $(date +%s) - started )) s)"
