@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit (googletest), the rewrite rules (lit + FileCheck) and
-# end to end (root: BPF load, verifier, BPF_PROG_TEST_RUN). CI runs this.
+# end to end (root: BPF load, verifier, BPF_PROG_TEST_RUN) and the kernel
+# module in a QEMU guest (test/vm: downloads Debian's kernel once into build/). CI runs this.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 

@@ -54,7 +54,7 @@ public:
   }
   uint32_t programId() const { return id_; }
   bpf_object *object() const { return obj_; }
-  std::map<std::string, uint64_t> counters() const { return e2e::readEntryCounters(obj_); }
+  std::map<std::string, uint64_t> counters() const { return e2e::readProgramCounters(obj_).byName; }
 
 private:
   bpf_object *obj_ = nullptr;
