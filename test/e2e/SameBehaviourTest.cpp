@@ -151,20 +151,11 @@ std::vector<Case> everyMode(const char *program, const char *entry) {
           Case{program, "per_function_per_loop", "--per-function --per-loop", entry}};
 }
 
-// Left out until the rewriter bug is fixed: fullparser --per-function is
-// rejected by the verifier ("R5 !read_ok": clang spills a register that is
-// undefined on the path where parse_ethernet's NEED returns inside the
-// cleanup-ended sections); with --per-loop added it loads.
-bool knownBroken(const Case &c) {
-  return std::string(c.program) == "fullparser" && std::string(c.label) == "per_function";
-}
-
 std::vector<Case> realisticPrograms() {
   std::vector<Case> cases;
   for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"}}) {
     for (const Case &c : everyMode(program, entry))
-      if (!knownBroken(c))
-        cases.push_back(c);
+      cases.push_back(c);
   }
   return cases;
 }

@@ -13,6 +13,7 @@
 #include "FunctionSections.h"
 #include "IncludePlacement.h"
 #include "InstrumentedInput.h"
+#include "LocalInitializers.h"
 #include "LoopSections.h"
 #include "ManualSections.h"
 #include "OutputFiles.h"
@@ -78,9 +79,9 @@ private:
     // Anchored: --functions names whole functions, as a user reads it.
     llvm::Regex filter("^(" + options_.functionFilter + ")$");
     std::vector<PlannedSection> found;
-    std::vector<FunctionSite> sites = findFunctionSites(ctx, report_);
-    functions_.reserve(sites.size()); // PlannedSection points into it
-    for (const FunctionSite &site : sites) {
+    sites_ = findFunctionSites(ctx, report_);
+    functions_.reserve(sites_.size()); // PlannedSection points into it
+    for (const FunctionSite &site : sites_) {
       functions_.push_back(collectFunctionFacts(*site.decl, site.entry, ctx, tokens));
       const FunctionFacts &fn = functions_.back();
       if (options_.perFunction && (options_.functionFilter.empty() || filter.match(site.name))) {
@@ -135,6 +136,8 @@ private:
                        code.substr(*includeAt).take_until([](char c) { return c == '\n'; })
                            .trim().empty();
     std::vector<Insertion> insertions = plan.insertions;
+    for (Insertion &zero : zeroInitialisers(sites_, ctx))
+      insertions.push_back(std::move(zero));
     insertions.push_back({*includeAt, includeDirective(lineIsEmpty)});
     insertions.push_back(
         {static_cast<unsigned>(code.size()), objectTail(manifest, code.ends_with("\n"))});
@@ -152,6 +155,7 @@ private:
   InstrumentOptions options_;
   Reporter report_;
   const std::vector<TraceMacro> &traces_;
+  std::vector<FunctionSite> sites_;
   std::vector<FunctionFacts> functions_;
 };
 

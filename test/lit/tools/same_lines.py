@@ -17,7 +17,7 @@ import sys
 # (a test's comments may quote probes too); what else was inserted may only be
 # braces, parentheses, separators and ids.
 PROBES = re.compile(r'#include "inxpect\.h"|INXPECT_[A-Z]+\(\d*\)[;,]?')
-PUNCTUATION = re.compile(r'^[{}() ,;0-9]*$')
+PUNCTUATION = re.compile(r'^[{}() ,;0-9=]*$')
 
 
 def inserted_text(small, big):

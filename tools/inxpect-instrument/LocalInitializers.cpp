@@ -1,0 +1,52 @@
+#include "LocalInitializers.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace inxpect {
+
+namespace {
+
+class UninitialisedLocals : public clang::RecursiveASTVisitor<UninitialisedLocals> {
+public:
+  UninitialisedLocals(clang::ASTContext &ctx, std::vector<Insertion> &out) : ctx_(ctx), out_(out) {}
+
+  bool VisitVarDecl(clang::VarDecl *var) {
+    if (!var->isLocalVarDecl() || var->isStaticLocal() || var->hasInit() ||
+        llvm::isa<clang::ParmVarDecl>(var))
+      return true;
+    clang::QualType type = var->getType();
+    bool record = type->isRecordType();
+    if (!record && !type->isScalarType())
+      return true; // arrays, incomplete types
+    const clang::SourceManager &sm = ctx_.getSourceManager();
+    clang::SourceLocation end = var->getEndLoc();
+    if (end.isMacroID() || var->getBeginLoc().isMacroID() || !sm.isInMainFile(end))
+      return true;
+    // Only right before the `;` or `,`: after attributes an initialiser
+    // would not parse (`int x __attribute__((unused)) = 0` has them first).
+    std::optional<clang::Token> next = clang::Lexer::findNextToken(end, sm, ctx_.getLangOpts());
+    if (!next || !next->isOneOf(clang::tok::semi, clang::tok::comma))
+      return true;
+    out_.push_back({sm.getFileOffset(next->getLocation()), record ? " = {0}" : " = 0"});
+    return true;
+  }
+
+private:
+  clang::ASTContext &ctx_;
+  std::vector<Insertion> &out_;
+};
+
+} // namespace
+
+std::vector<Insertion> zeroInitialisers(const std::vector<FunctionSite> &functions,
+                                        clang::ASTContext &ctx) {
+  std::vector<Insertion> out;
+  UninitialisedLocals visitor(ctx, out);
+  for (const FunctionSite &f : functions)
+    visitor.TraverseStmt(f.decl->getBody());
+  return out;
+}
+
+} // namespace inxpect
