@@ -98,7 +98,8 @@ struct inxpect_slot {
 struct inxpect_config {
 	inxpect_u32 enabled;                          /* 0: probes do nothing */
 	inxpect_u32 counter[INXPECT_MAX_EVENTS];      /* bpf_inxpect_read() argument */
-	inxpect_u32 sample_every[INXPECT_MAX_EVENTS]; /* 0: event off, N: every Nth run */
+	inxpect_u32 sample_every[INXPECT_MAX_EVENTS]; /* N: every Nth run; 0: off, and so
+							 * are all the slots after it */
 };
 
 /* Defaults for an object loaded by another loader: on, every run sampled,
@@ -188,13 +189,17 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 	chosen = &run->event;
 	run->runs++;
 	*chosen = 0;
+	if (!inxpect_config.enabled)
+		return run;
+	/* Events are armed in slot order, so the first slot that is off ends
+	 * the list: one event costs one pass, not INXPECT_MAX_EVENTS. */
 #pragma unroll
 	for (int e = 0; e < INXPECT_MAX_EVENTS; e++) {
 		inxpect_u32 every = inxpect_config.sample_every[e];
 		inxpect_u32 left = run->countdown[e];
 
 		if (!every)
-			continue;
+			break;
 		if (left > 1) {
 			run->countdown[e] = left - 1;
 		} else if (!*chosen) {
@@ -202,8 +207,6 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 			run->countdown[e] = every;
 		}
 	}
-	if (!inxpect_config.enabled)
-		*chosen = 0;
 	return run;
 }
 
