@@ -323,7 +323,10 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 #define INXPECT_START_TRACE_NO_ID_(name)                                          \
 	_Static_assert(0, "START_TRACE(" #name ") needs an id: build the output of "  \
 			  "inxpect-instrument, not this source")
+/* The leading `;` is an empty statement: START_TRACE may follow a case
+ * label, where C before C23 wants a statement, not this declaration. */
 #define INXPECT_START_TRACE_(name, id)                                            \
+	;                                                                         \
 	struct inxpect_probe INXPECT_CONCAT(inxpect_manual_, name)                \
 		__attribute__((cleanup(inxpect_section_end), unused)) =           \
 			inxpect_section_begin(inxpect_run_state(), id)
