@@ -13,6 +13,7 @@
 
 #include "JumpTable.h"
 #include "LoadedObject.h"
+#include "MapSeeds.h"
 #include "Manifest.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
@@ -49,6 +50,7 @@ void loadOriginal(const std::string &path, const std::string &entry, OriginalPro
       << path << " has no XDP program " << entry;
   out.fd = bpf_program__fd(prog);
   e2e::fillJumpTable(out.obj);
+  e2e::seedMaps(out.obj);
 }
 
 // The count the program kept itself for a section, or nothing if it has none.
@@ -90,6 +92,7 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
   auto instrumented = inxpect::LoadedObject::open(built.instrumented, c.entry);
   instrumented->load(); // through the verifier, or throws with its log
   e2e::fillJumpTable(instrumented->object());
+  e2e::seedMaps(instrumented->object());
   ASSERT_FALSE(HasFatalFailure());
   inxpect::StatsReader stats(instrumented->statsLayout());
   inxpect::Snapshot before = stats.snapshot();
@@ -161,7 +164,8 @@ bool knownBroken(const Case &c) {
 
 std::vector<Case> realisticPrograms() {
   std::vector<Case> cases;
-  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"}}) {
+  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"},
+                                 std::pair{"loadbalancer", "xdp_loadbalancer"}}) {
     for (const Case &c : everyMode(program, entry))
       if (!knownBroken(c))
         cases.push_back(c);
