@@ -222,7 +222,7 @@ classify:
 		break;
 	default:
 		/* A statement between the label and START_TRACE: right after the
-		 * label, the rewrite does not compile (/work/bugs/manual-trace-after-label). */
+		 * label, the rewrite fails -Werror (/work/bugs/manual-trace-after-label). */
 		ENTERED(other_case);
 		START_TRACE(other_case);
 		PASS_IF(end - data < 64); /* no END_TRACE on this way out */
