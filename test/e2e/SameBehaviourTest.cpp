@@ -3,7 +3,8 @@
 // section's count equals the entries the program counted itself (by name for
 // functions, regions, ranges and manual traces; by line for loops), and the
 // runs inxpect counted equal the entry-program runs the program counted
-// (more than the packets when it tail-calls: the callee starts a run).
+// (more than the packets when it tail-calls: the callee starts a run). A file
+// with several entry programs runs the packets through each in turn.
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "JumpTable.h"
 #include "LoadedObject.h"
+#include "MapSeeds.h"
 #include "Manifest.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
@@ -27,7 +29,7 @@ struct Case {
   const char *program;
   const char *label; // names the mode in the test name
   const char *flags; // inxpect-instrument's mode flags
-  const char *entry; // the XDP program packets are run through
+  std::vector<const char *> entries; // the XDP programs the packets run through, in turn
 };
 
 // How googletest names a case in its output and in ctest.
@@ -36,19 +38,31 @@ void PrintTo(const Case &c, std::ostream *os) { *os << c.program << " " << c.fla
 // The original object, loaded with plain libbpf as any loader would.
 struct OriginalProgram {
   bpf_object *obj = nullptr;
-  int fd = -1;
   ~OriginalProgram() { bpf_object__close(obj); }
 };
 
-void loadOriginal(const std::string &path, const std::string &entry, OriginalProgram &out) {
+void loadOriginal(const std::string &path, OriginalProgram &out) {
   out.obj = bpf_object__open_file(path.c_str(), nullptr);
   ASSERT_TRUE(out.obj) << "cannot open " << path;
   ASSERT_EQ(bpf_object__load(out.obj), 0) << "the original " << path << " does not load";
-  bpf_program *prog = bpf_object__find_program_by_name(out.obj, entry.c_str());
-  ASSERT_TRUE(prog && bpf_program__type(prog) == BPF_PROG_TYPE_XDP)
-      << path << " has no XDP program " << entry;
-  out.fd = bpf_program__fd(prog);
   e2e::fillJumpTable(out.obj);
+  e2e::seedMaps(out.obj);
+}
+
+// The packets through each entry program of a loaded object in turn: the
+// outcomes of the first program's run, then the second's...
+std::vector<inxpect::PacketOutcome> runThroughEach(bpf_object *obj, const std::vector<const char *> &entries,
+                                                   const std::vector<inxpect::Packet> &packets) {
+  std::vector<inxpect::PacketOutcome> outcomes;
+  for (const char *entry : entries) {
+    bpf_program *prog = bpf_object__find_program_by_name(obj, entry);
+    EXPECT_TRUE(prog && bpf_program__type(prog) == BPF_PROG_TYPE_XDP) << "no XDP program " << entry;
+    if (!prog)
+      return {};
+    std::vector<inxpect::PacketOutcome> run = inxpect::runEachPacket(bpf_program__fd(prog), packets);
+    outcomes.insert(outcomes.end(), run.begin(), run.end());
+  }
+  return outcomes;
 }
 
 // The count the program kept itself for a section, or nothing if it has none.
@@ -82,27 +96,30 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
   const std::vector<inxpect::Packet> packets = e2e::packetMix();
 
   OriginalProgram original;
-  loadOriginal(built.original, c.entry, original);
+  loadOriginal(built.original, original);
   ASSERT_FALSE(HasFatalFailure());
-  std::vector<inxpect::PacketOutcome> expected = inxpect::runEachPacket(original.fd, packets);
+  std::vector<inxpect::PacketOutcome> expected = runThroughEach(original.obj, c.entries, packets);
   e2e::ProgramCounters expectedCounts = e2e::readProgramCounters(original.obj);
 
-  auto instrumented = inxpect::LoadedObject::open(built.instrumented, c.entry);
+  auto instrumented = inxpect::LoadedObject::open(built.instrumented, c.entries.at(0));
   instrumented->load(); // through the verifier, or throws with its log
   e2e::fillJumpTable(instrumented->object());
+  e2e::seedMaps(instrumented->object());
   ASSERT_FALSE(HasFatalFailure());
   inxpect::StatsReader stats(instrumented->statsLayout());
   inxpect::Snapshot before = stats.snapshot();
-  std::vector<inxpect::PacketOutcome> got = inxpect::runEachPacket(instrumented->programFd(), packets);
+  std::vector<inxpect::PacketOutcome> got = runThroughEach(instrumented->object(), c.entries, packets);
   inxpect::Snapshot measured = inxpect::difference(stats.snapshot(), before);
 
   ASSERT_EQ(got.size(), expected.size());
+  ASSERT_EQ(got.size(), packets.size() * c.entries.size());
   size_t differing = 0;
   for (size_t i = 0; i < got.size(); ++i) {
     if (got[i].verdict == expected[i].verdict && got[i].output == expected[i].output)
       continue;
     if (++differing <= 3)
-      ADD_FAILURE() << "packet " << i << " (" << packets[i].size() << " bytes): verdict "
+      ADD_FAILURE() << c.entries[i / packets.size()] << ", packet " << i % packets.size() << " ("
+                    << packets[i % packets.size()].size() << " bytes): verdict "
                     << got[i].verdict << " instead of " << expected[i].verdict
                     << (got[i].output == expected[i].output ? "" : ", and other output bytes");
   }
@@ -124,7 +141,7 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
     EXPECT_GT(*own, 0u) << "the packet mix never enters " << s.name;
     EXPECT_EQ(sectionCount(measured, s.id), *own) << inxpect::kindName(s.kind) << " section " << s.name;
   }
-  EXPECT_GE(counts.runs, packets.size()) << "an entry program lacks RUN_STARTED()";
+  EXPECT_GE(counts.runs, got.size()) << "an entry program lacks RUN_STARTED()";
   EXPECT_EQ(measured.runs, counts.runs);
 }
 
@@ -133,33 +150,41 @@ std::string caseName(const ::testing::TestParamInfo<Case> &info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(PerFunction, SameBehaviour,
-                         ::testing::Values(Case{"drop", "all", "--per-function", "xdp_drop"},
-                                           Case{"parser", "all", "--per-function", "xdp_parser"},
+                         ::testing::Values(Case{"drop", "all", "--per-function", {"xdp_drop"}},
+                                           Case{"parser", "all", "--per-function", {"xdp_parser"}},
                                            // The entry program is no section here:
                                            // runs must start all the same.
                                            Case{"parser", "parse_and_handle",
                                                 "--per-function --functions 'parse_.*|handle_.*'",
-                                                "xdp_parser"}),
+                                                {"xdp_parser"}}),
                          caseName);
 
 // The realistic programs in every mode; annotated regions, ranges and manual
 // traces are sections in all of them.
-std::vector<Case> everyMode(const char *program, const char *entry) {
-  return {Case{program, "annotations", "", entry},
-          Case{program, "per_function", "--per-function", entry},
-          Case{program, "per_loop", "--per-loop", entry},
-          Case{program, "per_function_per_loop", "--per-function --per-loop", entry}};
+std::vector<Case> everyMode(const char *program, const std::vector<const char *> &entries) {
+  return {Case{program, "annotations", "", entries},
+          Case{program, "per_function", "--per-function", entries},
+          Case{program, "per_loop", "--per-loop", entries},
+          Case{program, "per_function_per_loop", "--per-function --per-loop", entries}};
 }
 
 std::vector<Case> realisticPrograms() {
   std::vector<Case> cases;
-  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"}}) {
-    for (const Case &c : everyMode(program, entry))
+  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"},
+                                 std::pair{"loadbalancer", "xdp_loadbalancer"}}) {
+    for (const Case &c : everyMode(program, {entry}))
       cases.push_back(c);
   }
   return cases;
 }
 
 INSTANTIATE_TEST_SUITE_P(Realistic, SameBehaviour, ::testing::ValuesIn(realisticPrograms()), caseName);
+
+// Function shapes and ways out of sections the realistic programs miss
+// (programs/shapes.c), in every mode, each of its XDP programs an entry.
+INSTANTIATE_TEST_SUITE_P(Shapes, SameBehaviour,
+                         ::testing::ValuesIn(everyMode("shapes", {"xdp_shapes_calls", "xdp_shapes_jumps",
+                                                                  "xdp_shapes_tail", "tail_0"})),
+                         caseName);
 
 } // namespace
