@@ -35,9 +35,9 @@ void followSectionsFile(SectionsFile &file, ProfileInfo &info, LiveConfig &confi
     return;
   std::vector<bool> on;
   try {
-    on = chooseSections(info.sections, *names);
+    on = chooseSections(info.sections, *names, file.path());
   } catch (const RunError &e) {
-    notes << "inxpect-run: warning: " << file.path() << ": " << e.what()
+    notes << "inxpect-run: warning: " << e.what()
           << "; the sections stay as they were\n";
     notes.flush();
     return;
@@ -65,7 +65,8 @@ SectionTable liveSectionTable(const LiveProgram &program, const std::string &lab
                              manifest);
 }
 
-std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names) {
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names,
+                                 const std::string &source) {
   std::vector<bool> on(table.size(), names.empty());
   for (const std::string &name : names) {
     bool found = false;
@@ -78,7 +79,7 @@ std::vector<bool> chooseSections(const SectionTable &table, const std::vector<st
       std::string known;
       for (const SectionRow &row : table.rows())
         known += (known.empty() ? "" : ", ") + row.name;
-      throw RunError("--sections names \"" + name + "\", which the program does not have: its "
+      throw RunError(source + " names \"" + name + "\", which the program does not have: its "
                      "sections are " + known);
     }
   }
@@ -88,6 +89,7 @@ std::vector<bool> chooseSections(const SectionTable &table, const std::vector<st
 std::vector<std::string> requestedSections(const CommonOptions &options) {
   if (!options.sectionsFile)
     return options.sections;
+  // Read here for the start; profileLive follows it from then on.
   return *SectionsFile(*options.sectionsFile).changed();
 }
 

@@ -21,8 +21,10 @@ SectionTable liveSectionTable(const LiveProgram &program, const std::string &lab
                               const std::optional<std::string> &manifest);
 
 // On/off by section id: all on when `names` is empty. Throws RunError for a
-// name the program has not, listing those it has.
-std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names);
+// name the program has not, listing those it has; `source` names where the
+// names came from.
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names,
+                                 const std::string &source = "--sections");
 
 // The sections asked for at the start: --sections, or --sections-file's
 // current content (empty: every section).

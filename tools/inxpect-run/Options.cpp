@@ -367,8 +367,12 @@ Options:
   --prog NAME        the XDP program to run; needed only when OBJ has several
   --manifest M       section names from the manifest inxpect-instrument wrote
                      (default: the table embedded in OBJ); must match OBJ
+  --events E1,E2     events to measure (default: the clock, or the module's
+                     tsc); --events list shows what can be measured
   --sample N         measure every Nth run of the program (default 1: all)
-  --format FMT       table (default) or json (one JSON object a line)
+  --sample E=N,...   a rate per event, e.g. --sample cycles=16,instructions=64
+  --format FMT       table (default), json (one JSON object) or csv
+  --output FILE      write the report to FILE instead of stdout
 
 Each section is entered once per run that reaches it; with --sample 1 the
 count of the entry function equals packets x passes.

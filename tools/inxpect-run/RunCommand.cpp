@@ -42,7 +42,8 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   info.ncpus = program->statsLayout().ncpus;
   info.statsLayout = statsKindName(program->statsLayout().kind);
   info.sections = liveSectionTable(*program, options.object, options.manifest);
-  info.sectionOn = chooseSections(info.sections, requestedSections(options));
+  info.sectionOn = chooseSections(info.sections, requestedSections(options),
+                                  options.sectionsFile.value_or("--sections"));
   configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
 
   if (options.format != OutputFormat::Table || options.output)
