@@ -76,4 +76,16 @@ TEST(LiveCliErrors, InterfaceNotFound) {
   EXPECT_NE(o.output.find("its sections are xdp_drop"), std::string::npos) << o.output;
 }
 
+TEST(LiveCliErrors, PerCpuNeedsALayoutThatKeepsCpusApart) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("PerCpuGlobal");
+  e2e::BuiltProgram built = e2e::buildProgram("drop", {"--per-function"}, dir,
+                                              {"-DINXPECT_STATS_LAYOUT=INXPECT_STATS_GLOBAL"});
+  ASSERT_FALSE(HasFatalFailure());
+  Outcome o = inxpectRun("run " + built.instrumented + " --dev lo --per-cpu --duration 1");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("global stats layout"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("leave --per-cpu out"), std::string::npos) << o.output;
+}
+
 } // namespace

@@ -2,8 +2,11 @@
 // counted exactly; nothing left attached after Ctrl-C or SIGKILL; the
 // Prometheus endpoint scraped with curl.
 #include <csignal>
+#include <cstdio>
+#include <fstream>
 #include <string>
 
+#include <bpf/libbpf.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <nlohmann/json.hpp>
@@ -51,6 +54,18 @@ int freePort() {
   getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
   close(fd);
   return ntohs(a.sin_port);
+}
+
+// Replaces a file at once, as `mv` does: a reader sees the old or the new text.
+void writeFileAtomically(const std::string &path, const std::string &text) {
+  std::string tmp = path + ".tmp";
+  std::ofstream(tmp) << text;
+  ASSERT_EQ(std::rename(tmp.c_str(), path.c_str()), 0) << path;
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 class LiveRun : public ::testing::Test {
@@ -151,6 +166,82 @@ TEST_F(LiveRun, PrometheusEndpointServesTheSameCounts) {
       << metrics;
   EXPECT_NE(metrics.find("inxpect_section_event_mean{"), std::string::npos) << metrics;
   EXPECT_EQ(countOf(lastJsonLine(runner.stdoutText()), "count_echo"), 4u);
+}
+
+// --sections-file is read again while the profile runs: what it names is
+// switched on in the running program, the rest off, without a reload.
+TEST_F(LiveRun, SectionsFileSwitchesSectionsWhileRunning) {
+  e2e::VethPair veth("sect");
+  ASSERT_FALSE(HasFatalFailure());
+  std::string sections = dir_ + "/sections";
+  writeFileAtomically(sections, "count_echo  # echo requests only\n");
+  e2e::Subprocess runner(run(veth.hostDevice(), "--format json --interval 0.2 --sections-file " +
+                                                    sections),
+                         dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  veth.ping(3);
+  writeFileAtomically(sections, "classify\n");
+  ASSERT_TRUE(runner.waitForStderr("sections on (from " + sections + "): classify\n", 10))
+      << runner.stderrText();
+  veth.ping(2);
+  runner.signal(SIGINT);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  nlohmann::json report = lastJsonLine(runner.stdoutText());
+  EXPECT_EQ(report["runs"], 5);
+  EXPECT_EQ(countOf(report, "count_echo"), 3u) << "on for the first 3 pings only";
+  EXPECT_EQ(countOf(report, "classify"), 2u) << "on for the last 2 pings only";
+  for (const auto &s : report["sections"])
+    EXPECT_EQ(s["on"], s["name"] == "classify") << s.dump();
+}
+
+// --per-cpu: a count a CPU, adding up to the section's count; --output puts
+// the report in a file and leaves stdout empty.
+TEST_F(LiveRun, PerCpuCountsAddUpAndOutputGoesToTheFile) {
+  e2e::VethPair veth("pcpu");
+  ASSERT_FALSE(HasFatalFailure());
+  std::string file = dir_ + "/profile.jsonl";
+  e2e::Subprocess runner(run(veth.hostDevice(), "--duration 2 --format json --per-cpu --output " +
+                                                    file),
+                         dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
+  veth.ping(5);
+  ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
+  EXPECT_EQ(runner.stdoutText(), "");
+  nlohmann::json report = lastJsonLine(readFile(file));
+  EXPECT_EQ(report["type"], "final");
+  EXPECT_EQ(countOf(report, "count_echo"), 5u);
+  for (const auto &s : report["sections"]) {
+    ASSERT_EQ(s["per_cpu"].size(), unsigned(libbpf_num_possible_cpus())) << s.dump();
+    uint64_t sum = 0;
+    for (uint64_t n : s["per_cpu"])
+      sum += n;
+    EXPECT_EQ(sum, s["count"]) << s.dump();
+  }
+}
+
+// The table redraws over itself on a terminal (script(1) gives it one) and
+// prints one table after another into a pipe or file.
+TEST_F(LiveRun, TableRefreshesInPlaceOnlyOnATerminal) {
+  e2e::VethPair veth("tty");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string redraw = "\033[H\033[J";
+  std::string onTerminal;
+  ASSERT_EQ(e2e::runCommand("script -qec \"" + run(veth.hostDevice(), "--duration 1 --interval 0.3") +
+                                "\" /dev/null",
+                            onTerminal),
+            0)
+      << onTerminal;
+  EXPECT_NE(onTerminal.find(redraw), std::string::npos) << onTerminal;
+  EXPECT_NE(onTerminal.find("final after"), std::string::npos) << onTerminal;
+
+  std::string plain;
+  ASSERT_EQ(e2e::runCommand(run(veth.hostDevice(), "--duration 1 --interval 0.3 2>/dev/null"), plain),
+            0)
+      << plain;
+  EXPECT_EQ(plain.find('\033'), std::string::npos) << "no terminal codes in a pipe";
+  EXPECT_NE(plain.find("live after"), std::string::npos) << plain;
+  EXPECT_NE(plain.find("final after"), std::string::npos) << plain;
+  EXPECT_NE(plain.find("counter: "), plain.rfind("counter: ")) << "one table after another";
 }
 
 } // namespace

@@ -84,6 +84,36 @@ TEST(RunLiveOptions, EventsAndSamplingPerEvent) {
             std::string::npos);
 }
 
+TEST(RunLiveOptions, EachEventAndRateOnce) {
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--events", "clock,clock"}).find("twice"),
+            std::string::npos);
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--sample", "cycles=16,cycles=4"})
+                .find("two rates"),
+            std::string::npos);
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--sample", "cycles=16,64"})
+                .find("EVENT=N,EVENT=N"),
+            std::string::npos);
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--sample", "=16"}).find("EVENT=N"),
+            std::string::npos);
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--sample", "cycles="}).find("whole number"),
+            std::string::npos);
+  // One rate for all, another for one event.
+  auto r = parseCommandLine({"attach", "--prog-id", "1", "--events", "cycles,instructions",
+                             "--sample", "8", "--sample", "instructions=64"})
+               .attach.eventRequests();
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].sampleEvery, 8u);
+  EXPECT_EQ(r[1].sampleEvery, 64u);
+}
+
+TEST(RunLiveOptions, SectionsFromTheCommandLineOrAFile) {
+  Command c = parseCommandLine({"attach", "--prog-id", "1", "--sections-file", "/tmp/s"});
+  EXPECT_EQ(c.attach.sectionsFile.value_or(""), "/tmp/s");
+  EXPECT_NE(usageError({"attach", "--prog-id", "1", "--sections", "a", "--sections-file", "f"})
+                .find("give one"),
+            std::string::npos);
+}
+
 TEST(RunLiveOptions, EventsListIsACommandOfItsOwn) {
   EXPECT_EQ(parseCommandLine({"attach", "--events", "list"}).kind, Command::Kind::ListEvents);
   EXPECT_EQ(parseCommandLine({"run", "--events"}).kind, Command::Kind::ListEvents);

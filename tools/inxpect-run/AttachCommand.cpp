@@ -29,6 +29,7 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
            : options.progName ? programFdByName(*options.progName)
                               : programFdByPin(*options.pinned);
   auto program = LiveProgram::fromProgramFd(fd);
+  checkPerCpu(options, program->statsLayout().kind);
 
   ProfileInfo info;
   info.command = "attach";
@@ -38,7 +39,8 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
   info.statsLayout = statsKindName(program->statsLayout().kind);
   std::string label = "program " + info.program + " (id " + std::to_string(info.programId) + ")";
   info.sections = liveSectionTable(*program, label, options.manifest);
-  info.sectionOn = chooseSections(info.sections, options.sections);
+  info.sectionOn = chooseSections(info.sections, requestedSections(options),
+                                  options.sectionsFile.value_or("--sections"));
   info.counter = detectCounterSource();
   info.events = armEvents(info.counter, options.eventRequests(), program->maxEvents());
 

@@ -30,7 +30,8 @@ struct FoundMap {
 
 } // namespace
 
-std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd) {
+std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd,
+                                                        std::optional<StatsKind> knownKind) {
   std::unique_ptr<LiveProgram> p(new LiveProgram);
   p->progFd_ = progFd;
 
@@ -121,6 +122,8 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd) {
                             p->stats_.kind))
       throw RunError(what + ": inxpect_stats is of no layout this inxpect-run knows: rebuild it "
                      "with this version's runtime/bpf/inxpect.h");
+    if (knownKind)
+      p->stats_.kind = *knownKind;
     p->stats_.ncpus = p->stats_.kind == StatsKind::Global    ? 1
                       : p->stats_.kind == StatsKind::PerCpuMap ? unsigned(possible)
                       : std::min<unsigned>(stats.info.max_entries / layout.nsections, possible);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "LiveConfig.h"
@@ -16,8 +17,11 @@ public:
   // Takes ownership of `progFd`. Finds inxpect_stats, inxpect_runs and
   // .data.inxpect among the program's maps and reads their layout from the
   // program's BTF. Throws RunError; a program without them is "not
-  // instrumented", and the message says how to instrument it.
-  static std::unique_ptr<LiveProgram> fromProgramFd(int progFd);
+  // instrumented", and the message says how to instrument it. `knownKind`:
+  // the stats layout, when the caller loaded the object (on a one-CPU
+  // machine the default layout, sized by the runner, looks like the global one).
+  static std::unique_ptr<LiveProgram> fromProgramFd(int progFd,
+                                                    std::optional<StatsKind> knownKind = {});
   ~LiveProgram();
   LiveProgram(const LiveProgram &) = delete;
   LiveProgram &operator=(const LiveProgram &) = delete;

@@ -1,5 +1,6 @@
 #include "LiveSession.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include "LiveView.h"
 #include "PrometheusExporter.h"
 #include "RunError.h"
+#include "SectionsFile.h"
 #include "StopSignals.h"
 
 namespace inxpect {
@@ -21,6 +23,39 @@ std::string secondsText(double s) {
   return buf;
 }
 
+// How often --sections-file is read again while waiting for the next report.
+constexpr double kPollSeconds = 0.2;
+
+// Applies a new content of --sections-file to the running program; a name it
+// has not is a warning (the profile goes on with the sections as they were).
+void followSectionsFile(SectionsFile &file, ProfileInfo &info, LiveConfig &config,
+                        std::ostream &notes) {
+  auto names = file.changed();
+  if (!names)
+    return;
+  std::vector<bool> on;
+  try {
+    on = chooseSections(info.sections, *names, file.path());
+  } catch (const RunError &e) {
+    notes << "inxpect-run: warning: " << e.what()
+          << "; the sections stay as they were\n";
+    notes.flush();
+    return;
+  }
+  if (on == info.sectionOn)
+    return;
+  for (unsigned id = 0; id < on.size(); ++id)
+    config.setSectionOn(id, on[id]);
+  info.sectionOn = on;
+  std::string list;
+  for (const SectionRow &row : info.sections.rows())
+    if (on[row.id])
+      list += (list.empty() ? "" : ", ") + row.name;
+  notes << "inxpect-run: sections on (from " << file.path() << "): "
+        << (names->empty() ? "every section" : list) << "\n";
+  notes.flush();
+}
+
 } // namespace
 
 SectionTable liveSectionTable(const LiveProgram &program, const std::string &label,
@@ -30,7 +65,8 @@ SectionTable liveSectionTable(const LiveProgram &program, const std::string &lab
                              manifest);
 }
 
-std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names) {
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names,
+                                 const std::string &source) {
   std::vector<bool> on(table.size(), names.empty());
   for (const std::string &name : names) {
     bool found = false;
@@ -43,11 +79,25 @@ std::vector<bool> chooseSections(const SectionTable &table, const std::vector<st
       std::string known;
       for (const SectionRow &row : table.rows())
         known += (known.empty() ? "" : ", ") + row.name;
-      throw RunError("--sections names \"" + name + "\", which the program does not have: its "
+      throw RunError(source + " names \"" + name + "\", which the program does not have: its "
                      "sections are " + known);
     }
   }
   return on;
+}
+
+std::vector<std::string> requestedSections(const CommonOptions &options) {
+  if (!options.sectionsFile)
+    return options.sections;
+  // Read here for the start; profileLive follows it from then on.
+  return *SectionsFile(*options.sectionsFile).changed();
+}
+
+void checkPerCpu(const CommonOptions &options, StatsKind kind) {
+  if (options.perCpu && kind == StatsKind::Global)
+    throw RunError("--per-cpu: this program was built with the global stats layout "
+                   "(INXPECT_STATS_GLOBAL), which adds every CPU into one slot: rebuild it "
+                   "with the default layout to see each CPU, or leave --per-cpu out");
 }
 
 void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<EventInfo> &events,
@@ -64,8 +114,10 @@ void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<Eve
   config.setEnabled(true);
 }
 
-LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
-                        const CommonOptions &options, std::ostream &out, std::ostream &notes) {
+void profileLive(const ProfileInfo &profile, LiveProgram &program,
+                        const CommonOptions &options, std::ostream &out, std::ostream &notes,
+                        const std::function<void()> &startTraffic) {
+  ProfileInfo info = profile; // its section switches follow --sections-file
   std::ofstream file;
   std::ostream *sink = &out;
   if (options.output) {
@@ -83,11 +135,18 @@ LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
     notes << "inxpect-run: serving Prometheus metrics at http://" << *options.prometheus
           << "/metrics\n";
   }
+  std::unique_ptr<SectionsFile> control;
+  if (options.sectionsFile) {
+    control = std::make_unique<SectionsFile>(*options.sectionsFile);
+    followSectionsFile(*control, info, program.config(), notes);
+  }
 
   using Clock = std::chrono::steady_clock;
   StatsReader reader(program.statsLayout());
   Snapshot baseline = reader.snapshot();
   Snapshot previous = baseline;
+  if (startTraffic)
+    startTraffic();
   Clock::time_point start = Clock::now(), last = start;
   auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
   if (exporter)
@@ -99,7 +158,6 @@ LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
         << ": Ctrl-C to stop\n";
   notes.flush();
 
-  LiveFigures figures;
   for (;;) {
     Clock::time_point next = last + std::chrono::duration_cast<Clock::duration>(
                                         std::chrono::duration<double>(options.intervalSeconds));
@@ -112,11 +170,16 @@ LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
         ending = true;
       }
     }
-    bool stopped = sleepUnlessStopped(seconds(next - Clock::now()));
+    bool stopped = false;
+    for (double left; !stopped && (left = seconds(next - Clock::now())) > 0;) {
+      stopped = sleepUnlessStopped(control ? std::min(left, kPollSeconds) : left);
+      if (control && !stopped)
+        followSectionsFile(*control, info, program.config(), notes);
+    }
     ending = ending || stopped;
     Clock::time_point now = Clock::now();
     Snapshot current = reader.snapshot();
-    figures = computeFigures(info, difference(current, baseline), difference(current, previous),
+    LiveFigures figures = computeFigures(info, difference(current, baseline), difference(current, previous),
                              seconds(now - start), seconds(now - last), ending);
     if (exporter)
       exporter->publish(figures);
@@ -130,7 +193,6 @@ LiveFigures profileLive(const ProfileInfo &info, const LiveProgram &program,
     previous = current;
     last = now;
   }
-  return figures;
 }
 
 } // namespace inxpect

@@ -14,6 +14,7 @@
 #include <bpf/libbpf.h>
 
 #include "BtfLayout.h"
+#include "LoadFailure.h"
 #include "RunError.h"
 
 namespace inxpect {
@@ -25,18 +26,14 @@ const char kInstrumentFirst[] = ": run inxpect-instrument on its source and buil
                                 "(clang -target bpf -O2 -g -I runtime/bpf -c X.inxpect.c)";
 
 // libbpf prints the verifier log on a failed load; we keep its messages (they
-// say which instruction failed) and remember that a log was printed. During
-// load they are held back, so that a plain "permission denied" is not buried
-// under libbpf's guesses about kernel configuration.
-bool gVerifierLogSeen = false;
+// say which instruction failed). During load they are held back, to be read
+// for the reason and printed only when they help.
 bool gHoldMessages = false;
 std::string gHeldMessages;
 
 int printLibbpf(enum libbpf_print_level level, const char *format, va_list args) {
   if (level == LIBBPF_DEBUG)
     return 0;
-  if (std::strstr(format, "BEGIN PROG LOAD LOG"))
-    gVerifierLogSeen = true;
   if (!gHoldMessages)
     return std::vfprintf(stderr, format, args);
   va_list copy;
@@ -249,23 +246,14 @@ void LoadedObject::load() {
       bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
     throw RunError(path_ + ": cannot size inxpect_stats: " + std::strerror(errno));
 
-  gVerifierLogSeen = false;
   gHoldMessages = true;
   int err = bpf_object__load(obj_);
-  releaseHeldMessages(/*print=*/err != -EPERM || gVerifierLogSeen);
-  if (err == 0) {
-    loaded_ = true;
-    return;
-  }
-  if (gVerifierLogSeen)
-    throw RunError("the verifier rejected a program in " + path_ +
-                   " (its log is above; the last lines say which instruction and why): fix "
-                   "the source at that line, or report it if the instruction is an inxpect probe");
-  if (err == -EPERM)
-    throw RunError("cannot load " + path_ +
-                   ": permission denied: run as root (BPF needs CAP_BPF and CAP_PERFMON)");
-  throw RunError("cannot load " + path_ + ": " + std::strerror(-err) +
-                 " (libbpf's messages above say which part failed)");
+  std::string messages = gHeldMessages;
+  // A plain "permission denied" is not buried under libbpf's guesses.
+  releaseHeldMessages(/*print=*/err != -EPERM || hasVerifierLog(messages));
+  if (err != 0)
+    throw RunError(explainLoadFailure(path_, err, messages));
+  loaded_ = true;
 }
 
 int LoadedObject::programFd() const { return bpf_program__fd(prog_); }

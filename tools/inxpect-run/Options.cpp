@@ -62,6 +62,8 @@ void parseSample(CommonOptions &o, const std::string &text) {
     if (eq == std::string::npos || eq == 0)
       throw UsageError("--sample expects N or EVENT=N,EVENT=N (e.g. cycles=16,instructions=64), "
                        "got \"" + item + "\"");
+    if (o.sampleByEvent.count(item.substr(0, eq)))
+      throw UsageError("--sample gives " + item.substr(0, eq) + " two rates: give each event one");
     o.sampleByEvent[item.substr(0, eq)] =
         positiveNumber("--sample " + item.substr(0, eq), item.substr(eq + 1),
                        std::numeric_limits<uint32_t>::max());
@@ -85,12 +87,17 @@ bool parseCommonOption(CommonOptions &o, const std::string &name,
       o.listEvents = true;
     else
       o.events = splitList(v);
+    for (std::size_t i = 0; i < o.events.size(); ++i)
+      if (std::find(o.events.begin(), o.events.begin() + i, o.events[i]) != o.events.begin() + i)
+        throw UsageError("--events names " + o.events[i] + " twice: name each event once");
   } else if (name == "--sample") {
     parseSample(o, value());
   } else if (name == "--sections") {
     o.sections = splitList(value());
     if (o.sections.empty())
       throw UsageError("--sections expects section names separated by commas");
+  } else if (name == "--sections-file") {
+    o.sectionsFile = value();
   } else if (name == "--interval") {
     o.intervalSeconds = positiveSeconds(name, value());
   } else if (name == "--duration") {
@@ -187,7 +194,7 @@ ReplayOptions parseReplay(const std::vector<std::string> &args) {
     throw UsageError("--pcap and --synthetic are alternatives: give one packet source");
   if (!o.pcap && !o.synthetic)
     throw UsageError("replay needs packets: --pcap FILE or --synthetic N" + std::string(kSeeHelp));
-  o.eventRequests(); // a --sample for an event not measured is a usage error
+  o.check();
   return o;
 }
 
@@ -223,7 +230,7 @@ RunOptions parseRun(const std::vector<std::string> &args) {
   o.object = positional[0];
   if (o.device.empty())
     throw UsageError("run needs an interface to attach to: --dev IFACE (ip -br link lists them)");
-  o.eventRequests();
+  o.check();
   return o;
 }
 
@@ -252,13 +259,20 @@ AttachOptions parseAttach(const std::vector<std::string> &args) {
     throw UsageError(std::string(ways ? "give only one of" : "attach needs a program:") +
                      " --prog-id ID, --prog-name NAME or --pinned PATH (bpftool prog list shows "
                      "loaded programs)");
-  o.eventRequests();
+  o.check();
   return o;
 }
 
 bool isHelp(const std::string &arg) { return arg == "--help" || arg == "-h" || arg == "help"; }
 
 } // namespace
+
+void CommonOptions::check() const {
+  if (!sections.empty() && sectionsFile)
+    throw UsageError("--sections and --sections-file both choose the sections: give one (put "
+                     "the names in the file)");
+  eventRequests(); // a --sample for an event not measured is a usage error
+}
 
 std::vector<EventRequest> CommonOptions::eventRequests() const {
   std::vector<std::string> names = events;
@@ -290,6 +304,9 @@ Events, sampling and sections (every command):
   --sample E=N,...   a rate per event, e.g. --sample cycles=16,instructions=64
   --sections S1,S2   profile only these sections (the others are switched
                      off in the running program, which is not reloaded)
+  --sections-file F  the same, read from file F (names separated by commas,
+                     spaces or lines; empty or missing: all) and read again
+                     while profiling: edit F to switch sections on and off
   --manifest M       section names from the manifest inxpect-instrument wrote
                      (default: the table embedded in the object); must match
 Output:
@@ -350,8 +367,12 @@ Options:
   --prog NAME        the XDP program to run; needed only when OBJ has several
   --manifest M       section names from the manifest inxpect-instrument wrote
                      (default: the table embedded in OBJ); must match OBJ
+  --events E1,E2     events to measure (default: the clock, or the module's
+                     tsc); --events list shows what can be measured
   --sample N         measure every Nth run of the program (default 1: all)
-  --format FMT       table (default) or json (one JSON object a line)
+  --sample E=N,...   a rate per event, e.g. --sample cycles=16,instructions=64
+  --format FMT       table (default), json (one JSON object) or csv
+  --output FILE      write the report to FILE instead of stdout
 
 Each section is entered once per run that reaches it; with --sample 1 the
 count of the entry function equals packets x passes.

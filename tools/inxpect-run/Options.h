@@ -24,6 +24,7 @@ struct CommonOptions {
   uint32_t sampleEvery = 1;                   // --sample N: every Nth run, all events
   std::map<std::string, uint32_t> sampleByEvent; // --sample cycles=16,instructions=64
   std::vector<std::string> sections;          // --sections: only these are on; empty: all
+  std::optional<std::string> sectionsFile;    // --sections-file: the same, re-read while running
   double intervalSeconds = 1.0;               // --interval: how often live figures print
   std::optional<double> durationSeconds;      // --duration: stop after, else at Ctrl-C
   OutputFormat format = OutputFormat::Table;
@@ -33,6 +34,8 @@ struct CommonOptions {
 
   // The events to arm, in slot order, each with its sampling rate.
   std::vector<EventRequest> eventRequests() const;
+  // Throws UsageError for options that contradict each other.
+  void check() const;
 };
 
 struct ReplayOptions : CommonOptions {

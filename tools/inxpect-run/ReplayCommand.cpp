@@ -54,6 +54,7 @@ namespace {
 // than silently ignored.
 void refuseLiveOnlyOptions(const ReplayOptions &o) {
   const char *option = !o.sections.empty()      ? "--sections"
+                       : o.sectionsFile         ? "--sections-file"
                        : o.prometheus           ? "--prometheus"
                        : o.durationSeconds      ? "--duration"
                        : o.perCpu               ? "--per-cpu"

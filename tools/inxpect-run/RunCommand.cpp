@@ -1,5 +1,6 @@
 #include "RunCommand.h"
 
+#include <memory>
 #include <unistd.h>
 
 #include "LiveSession.h"
@@ -34,22 +35,29 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   int fd = ::dup(object->programFd());
   if (fd < 0)
     throw RunError("cannot duplicate the program's fd");
-  auto program = LiveProgram::fromProgramFd(fd);
+  auto program = LiveProgram::fromProgramFd(fd, object->statsLayout().kind);
+  checkPerCpu(options, program->statsLayout().kind);
   info.program = object->programName();
   info.programId = program->id();
   info.ncpus = program->statsLayout().ncpus;
   info.statsLayout = statsKindName(program->statsLayout().kind);
   info.sections = liveSectionTable(*program, options.object, options.manifest);
-  info.sectionOn = chooseSections(info.sections, options.sections);
+  info.sectionOn = chooseSections(info.sections, requestedSections(options),
+                                  options.sectionsFile.value_or("--sections"));
   configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
 
   if (options.format != OutputFormat::Table || options.output)
     notes << "inxpect-run: " << info.counter.describe(info.events) << "\n";
-  XdpLink link(object->programFd(), options.device, options.xdpMode);
-  notes << "inxpect-run: attached " << info.program << " to " << options.device << " ("
-        << (options.xdpMode == XdpMode::Generic ? "generic" : "native")
-        << " XDP, through a bpf_link: detached when inxpect-run exits)\n";
-  profileLive(info, *program, options, out, notes);
+  // Attached once the baseline is read, so the profile counts every packet
+  // the program sees.
+  std::unique_ptr<XdpLink> link;
+  auto attach = [&] {
+    link = std::make_unique<XdpLink>(object->programFd(), options.device, options.xdpMode);
+    notes << "inxpect-run: attached " << info.program << " to " << options.device << " ("
+          << (options.xdpMode == XdpMode::Generic ? "generic" : "native")
+          << " XDP, through a bpf_link: detached when inxpect-run exits)\n";
+  };
+  profileLive(info, *program, options, out, notes, attach);
 }
 
 } // namespace inxpect

@@ -18,7 +18,7 @@ std::string lastSourceLine(const std::string &log, std::size_t before) {
 }
 
 constexpr const char *kFewerSections =
-    "instrument fewer sections: --functions to leave tiny helpers out, no --per-loop on "
+    "if the original object loads, instrument fewer sections: --functions to leave tiny helpers out, no --per-loop on "
     "unrolled code, or fewer annotated regions";
 
 } // namespace

@@ -1,0 +1,79 @@
+// Errors a user meets when inxpect-run loads an object: a verifier limit,
+// a program name the object has not, not being root. Each exits 1 with a
+// sentence that says what to do.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "ProgramBuild.h"
+#include "RequireRoot.h"
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string output;
+};
+
+Outcome inxpectRun(const std::string &args, const std::string &prefix = "") {
+  Outcome o;
+  o.status = e2e::runCommand(prefix + std::string(E2E_BIN_DIR) + "/inxpect-run " + args + " 2>&1",
+                             o.output);
+  return o;
+}
+
+// The last line: the error, after the verifier log libbpf printed.
+std::string lastLine(const std::string &text) {
+  std::size_t end = text.find_last_not_of('\n');
+  std::size_t begin = text.rfind('\n', end);
+  return text.substr(begin == std::string::npos ? 0 : begin + 1, end + 1);
+}
+
+TEST(LoadErrors, AVerifierLimitIsNamedWithTheLastSourceLine) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("VerifierLimit");
+  e2e::BuiltProgram built = e2e::buildProgram("too_complex", {"--per-function"}, dir);
+  ASSERT_FALSE(HasFatalFailure());
+  Outcome o = inxpectRun("replay " + built.instrumented + " --synthetic 1");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("The sequence of 8193 jumps is too complex"), std::string::npos)
+      << "the verifier's log is shown too";
+  std::string error = lastLine(o.output);
+  EXPECT_NE(error.find("inxpect-run: error: the verifier rejected a program in " +
+                       built.instrumented + ": the verifier gave up on 8193 pending branches"),
+            std::string::npos)
+      << error;
+  // programs/too_complex.c line 19 holds the branch.
+  EXPECT_NE(error.find("(last at too_complex.inxpect.c:19)"), std::string::npos) << error;
+}
+
+TEST(LoadErrors, AProgramNameTheObjectHasNotListsItsPrograms) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("ProgNotFound");
+  e2e::BuiltProgram built = e2e::buildProgram("drop", {"--per-function"}, dir);
+  ASSERT_FALSE(HasFatalFailure());
+  Outcome o = inxpectRun("replay " + built.instrumented + " --prog xdp_nope --synthetic 1");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("has no XDP program named \"xdp_nope\": its XDP programs are xdp_drop"),
+            std::string::npos)
+      << o.output;
+}
+
+TEST(LoadErrors, NotRootSaysToRunAsRoot) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("NotRoot");
+  e2e::BuiltProgram built = e2e::buildProgram("drop", {"--per-function"}, dir);
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out;
+  ASSERT_EQ(e2e::runCommand("chmod -R a+rX " + dir, out), 0) << out;
+  // nobody, with no capabilities: what a user who forgot sudo is.
+  const std::string nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  Outcome o = inxpectRun("replay " + built.instrumented + " --synthetic 1", nobody);
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("permission denied: run as root"), std::string::npos) << o.output;
+  o = inxpectRun("attach --prog-id 1", nobody);
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("run as root"), std::string::npos) << o.output;
+}
+
+} // namespace

@@ -1,0 +1,16 @@
+// Why the kernel refused to load an object, in a sentence that says what to
+// do: not root, no BPF in this kernel, a verifier limit, another rejection.
+#pragma once
+
+#include <string>
+
+namespace inxpect {
+
+// `err` is bpf_object__load()'s negative errno; `libbpfMessages` is what
+// libbpf printed during the load (the verifier log, when there was one).
+std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages);
+
+// True when libbpf printed a verifier log among `libbpfMessages`.
+bool hasVerifierLog(const std::string &libbpfMessages);
+
+} // namespace inxpect
