@@ -14,11 +14,13 @@
 #include "JumpTable.h"
 #include "LoadedObject.h"
 #include "Manifest.h"
+#include "OriginalProgram.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
 #include "ProgramCounters.h"
 #include "Replay.h"
 #include "RequireRoot.h"
+#include "SectionCount.h"
 #include "StatsReader.h"
 
 namespace {
@@ -33,24 +35,6 @@ struct Case {
 // How googletest names a case in its output and in ctest.
 void PrintTo(const Case &c, std::ostream *os) { *os << c.program << " " << c.flags; }
 
-// The original object, loaded with plain libbpf as any loader would.
-struct OriginalProgram {
-  bpf_object *obj = nullptr;
-  int fd = -1;
-  ~OriginalProgram() { bpf_object__close(obj); }
-};
-
-void loadOriginal(const std::string &path, const std::string &entry, OriginalProgram &out) {
-  out.obj = bpf_object__open_file(path.c_str(), nullptr);
-  ASSERT_TRUE(out.obj) << "cannot open " << path;
-  ASSERT_EQ(bpf_object__load(out.obj), 0) << "the original " << path << " does not load";
-  bpf_program *prog = bpf_object__find_program_by_name(out.obj, entry.c_str());
-  ASSERT_TRUE(prog && bpf_program__type(prog) == BPF_PROG_TYPE_XDP)
-      << path << " has no XDP program " << entry;
-  out.fd = bpf_program__fd(prog);
-  e2e::fillJumpTable(out.obj);
-}
-
 // The count the program kept itself for a section, or nothing if it has none.
 std::optional<uint64_t> ownCount(const e2e::ProgramCounters &counters, const inxpect::Section &s) {
   if (s.kind == inxpect::SectionKind::Loop) {
@@ -64,13 +48,6 @@ std::optional<uint64_t> ownCount(const e2e::ProgramCounters &counters, const inx
   return it->second;
 }
 
-uint64_t sectionCount(const inxpect::Snapshot &s, unsigned id) {
-  uint64_t count = 0;
-  for (const inxpect::EventTotals &e : s.sections.at(id))
-    count += e.count;
-  return count;
-}
-
 class SameBehaviour : public ::testing::TestWithParam<Case> {};
 
 TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
@@ -81,8 +58,8 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
   ASSERT_FALSE(HasFatalFailure());
   const std::vector<inxpect::Packet> packets = e2e::packetMix();
 
-  OriginalProgram original;
-  loadOriginal(built.original, c.entry, original);
+  e2e::OriginalProgram original;
+  e2e::loadOriginal(built.original, c.entry, original);
   ASSERT_FALSE(HasFatalFailure());
   std::vector<inxpect::PacketOutcome> expected = inxpect::runEachPacket(original.fd, packets);
   e2e::ProgramCounters expectedCounts = e2e::readProgramCounters(original.obj);
@@ -122,7 +99,7 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
       continue;
     }
     EXPECT_GT(*own, 0u) << "the packet mix never enters " << s.name;
-    EXPECT_EQ(sectionCount(measured, s.id), *own) << inxpect::kindName(s.kind) << " section " << s.name;
+    EXPECT_EQ(e2e::sectionCount(measured, s.id), *own) << inxpect::kindName(s.kind) << " section " << s.name;
   }
   EXPECT_GE(counts.runs, packets.size()) << "an entry program lacks RUN_STARTED()";
   EXPECT_EQ(measured.runs, counts.runs);
