@@ -29,11 +29,20 @@ struct flow_key {
 	__u32 proto;
 };
 
-/* The sketch: plain global memory, read by user space through mmap. */
+/* The sketch: plain global memory, read by user space through mmap. The
+ * increments are not atomic: two CPUs counting one flow at the same instant
+ * may lose one, which an estimate tolerates better than every packet paying
+ * for atomic adds. */
 __u32 sketch[CMS_ROWS][CMS_COLUMNS];
 
 #ifdef CMS_HASH_DJB2
-/* djb2 over the key's bytes: h = h * 33 + byte, the row as the seed. */
+/*
+ * djb2 over the key's bytes, in its xor form (h = h * 33 ^ byte), with the row
+ * as the seed. Not the additive form: there a seed only shifts every column by
+ * a constant, and the four rows would collide on the same flows. The low bits
+ * pick the column and depend only on the low bits of the input, so the high
+ * half is folded into them.
+ */
 static __always_inline __u32 djb2_key(const struct flow_key *key, __u32 seed)
 {
 	const unsigned char *bytes = (const unsigned char *)key;
@@ -41,8 +50,8 @@ static __always_inline __u32 djb2_key(const struct flow_key *key, __u32 seed)
 
 #pragma unroll
 	for (int i = 0; i < (int)sizeof(*key); i++)
-		hash = hash * 33 + bytes[i];
-	return hash;
+		hash = hash * 33 ^ bytes[i];
+	return hash ^ hash >> 16;
 }
 
 #define cms_hash djb2_key
@@ -97,7 +106,7 @@ static __always_inline int parse_flow(struct xdp_md *ctx, struct flow_key *key)
 
 	if ((void *)(ip + 1) > end)
 		return -1;
-	if (eth->h_proto != bpf_htons(ETH_P_IP))
+	if (eth->h_proto != bpf_htons(ETH_P_IP) || ip->ihl < 5)
 		return -1;
 	if (ip->protocol != IPPROTO_TCP && ip->protocol != IPPROTO_UDP)
 		return -1;

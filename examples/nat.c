@@ -7,8 +7,11 @@
  * (a new flow takes the next free port of the pool), its source address and
  * port rewritten, the IP and transport checksums updated in place, and is
  * sent back out (XDP_TX). A reply to the public address finds its flow
- * through the reverse table and is translated back. Anything else passes to
- * the kernel.
+ * through the reverse table and is translated back; one to a port no flow
+ * holds is dropped. Anything else passes to the kernel.
+ *
+ * User space may publish an inside server by seeding both tables with a
+ * static mapping (a port forward); new flows then skip that port.
  */
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
@@ -23,8 +26,9 @@
 #define INSIDE_NET 0x0a000000 /* 10.0.0.0/8, host order */
 #define INSIDE_MASK 0xff000000
 #define PUBLIC_ADDR 0xcb007101 /* 203.0.113.1 */
-#define PORT_FIRST 10000
-#define PORT_COUNT 50000
+#define PORT_FIRST 16384       /* the pool: ports 16384 to 65535 */
+#define PORT_COUNT 49152
+#define PORT_TRIES 8           /* ports tried for a new flow before giving up */
 
 struct flow {
 	__be32 addr;  /* inside address */
@@ -41,7 +45,8 @@ struct {
 	__type(value, __be16);
 } nat_out SEC(".maps");
 
-/* Inbound: (public port, protocol) -> the inside flow. */
+/* Inbound: public port << 8 | protocol -> the inside flow. A port is taken
+ * for a protocol when it has an entry here. */
 struct {
 	__uint(type, BPF_MAP_TYPE_LRU_HASH);
 	__uint(max_entries, 65536);
@@ -49,19 +54,15 @@ struct {
 	__type(value, struct flow);
 } nat_in SEC(".maps");
 
-/* The pool's cursor, one per CPU: no atomics, and each CPU draws from its
- * own slice of the pool (port = cursor * 64 + cpu). */
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, __u32);
-} port_cursor SEC(".maps");
+/* The pool's cursor: advanced atomically, but only when a flow is new. 64
+ * bits because a 32-bit atomic fetch-and-add needs -mcpu=v3. */
+__u64 next_port;
 
 struct l4 {
 	__be16 *sport;
 	__be16 *dport;
 	__sum16 *check; /* NULL: a UDP packet without checksum */
+	int udp;
 };
 
 static __always_inline int parse_l4(struct iphdr *ip, void *end, struct l4 *l4)
@@ -76,6 +77,7 @@ static __always_inline int parse_l4(struct iphdr *ip, void *end, struct l4 *l4)
 		l4->sport = &tcp->source;
 		l4->dport = &tcp->dest;
 		l4->check = &tcp->check;
+		l4->udp = 0;
 		return 0;
 	}
 	if (ip->protocol == IPPROTO_UDP) {
@@ -86,27 +88,53 @@ static __always_inline int parse_l4(struct iphdr *ip, void *end, struct l4 *l4)
 		l4->sport = &udp->source;
 		l4->dport = &udp->dest;
 		l4->check = udp->check ? &udp->check : NULL;
+		l4->udp = 1;
 		return 0;
 	}
 	return -1;
 }
 
+static __always_inline __u32 inbound_key(__be16 public_port, __u8 proto)
+{
+	return (__u32)public_port << 8 | proto;
+}
+
+/* Takes `port` for the flow unless another flow holds it: the kernel inserts
+ * with BPF_NOEXIST atomically, so two CPUs never take the same port. */
+static __always_inline int claim_port(const struct flow *inside, __be16 port)
+{
+	__u32 back = inbound_key(port, inside->proto);
+
+	return bpf_map_update_elem(&nat_in, &back, inside, BPF_NOEXIST) == 0;
+}
+
+/* A port for a new flow, or 0 when the next PORT_TRIES ports are all taken. */
+static __always_inline __be16 open_flow(const struct flow *inside)
+{
+	for (int try = 0; try < PORT_TRIES; try++) {
+		__be16 port = bpf_htons(PORT_FIRST + __sync_fetch_and_add(&next_port, 1) % PORT_COUNT);
+		__be16 *theirs;
+		__u32 back;
+
+		if (!claim_port(inside, port))
+			continue;
+		if (bpf_map_update_elem(&nat_out, inside, &port, BPF_NOEXIST) == 0)
+			return port;
+		/* Another CPU opened the same flow meanwhile: give the port back
+		 * and use the one it took. */
+		back = inbound_key(port, inside->proto);
+		bpf_map_delete_elem(&nat_in, &back);
+		theirs = bpf_map_lookup_elem(&nat_out, inside);
+		return theirs ? *theirs : 0;
+	}
+	return 0;
+}
+
 static __always_inline __be16 public_port_for(const struct flow *inside)
 {
 	__be16 *known = bpf_map_lookup_elem(&nat_out, inside);
-	__u32 zero = 0, *cursor, back;
-	__be16 port;
 
-	if (known)
-		return *known;
-	cursor = bpf_map_lookup_elem(&port_cursor, &zero);
-	if (!cursor)
-		return 0;
-	port = bpf_htons(PORT_FIRST + ((*cursor)++ * 64 + bpf_get_smp_processor_id() % 64) % PORT_COUNT);
-	back = (__u32)port << 8 | inside->proto;
-	bpf_map_update_elem(&nat_out, inside, &port, BPF_ANY);
-	bpf_map_update_elem(&nat_in, &back, inside, BPF_ANY);
-	return port;
+	return known ? *known : open_flow(inside);
 }
 
 /* Rewrites one address and one port, and both checksums that cover them
@@ -118,6 +146,10 @@ static __always_inline void rewrite(struct iphdr *ip, struct l4 *l4, __be32 *add
 	if (l4->check) {
 		csum_replace4(l4->check, *addr, new_addr);
 		csum_replace2(l4->check, *port, new_port);
+		/* In UDP a checksum of 0 means none: one's complement has two
+		 * zeros, and the other one is sent (RFC 768). */
+		if (l4->udp && !*l4->check)
+			*l4->check = 0xffff;
 	}
 	*addr = new_addr;
 	*port = new_port;
@@ -146,6 +178,7 @@ int xdp_nat(struct xdp_md *ctx)
 	if (parse_l4(ip, end, &l4) < 0)
 		return XDP_PASS;
 
+	// inxpect:region translate  the connection tables and the rewrite
 	if ((bpf_ntohl(ip->saddr) & INSIDE_MASK) == INSIDE_NET) {
 		struct flow inside = { .addr = ip->saddr, .port = *l4.sport, .proto = ip->protocol };
 		__be16 port = public_port_for(&inside);
@@ -154,7 +187,7 @@ int xdp_nat(struct xdp_md *ctx)
 			return XDP_PASS;
 		rewrite(ip, &l4, &ip->saddr, l4.sport, bpf_htonl(PUBLIC_ADDR), port);
 	} else if (ip->daddr == bpf_htonl(PUBLIC_ADDR)) {
-		__u32 back = (__u32)*l4.dport << 8 | ip->protocol;
+		__u32 back = inbound_key(*l4.dport, ip->protocol);
 		struct flow *inside = bpf_map_lookup_elem(&nat_in, &back);
 
 		if (!inside)

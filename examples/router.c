@@ -77,6 +77,7 @@ int xdp_router(struct xdp_md *ctx)
 	if (ip->ttl <= 1)
 		return count(STAT_TTL, XDP_PASS);
 	key.addr = ip->daddr;
+	// inxpect:region lookup  the longest-prefix match in the trie
 	hop = bpf_map_lookup_elem(&routes, &key);
 	if (!hop)
 		return count(STAT_NO_ROUTE, XDP_PASS);

@@ -4,7 +4,8 @@
  *
  * IPv4 packets whose destination is in the tunnelled prefix get an outer
  * IPv4 header (protocol 4, from the local to the remote tunnel endpoint) in
- * front of their own, and are sent back out (XDP_TX). Everything else passes.
+ * front of their own, and are sent back out (XDP_TX) to the neighbour they came
+ * from, the MACs swapped. Everything else passes.
  * The prefix and the endpoints are read-only globals a loader may set.
  */
 #include <linux/bpf.h>
@@ -55,6 +56,7 @@ int xdp_tunnel(struct xdp_md *ctx)
 		return XDP_PASS;
 	saved = *eth;
 
+	// inxpect:begin encapsulate
 	/* Room for the outer header in front of the packet. */
 	if (bpf_xdp_adjust_head(ctx, -(int)sizeof(struct iphdr)))
 		return XDP_ABORTED;
@@ -65,8 +67,11 @@ int xdp_tunnel(struct xdp_md *ctx)
 	inner = outer + 1;
 	if ((void *)(inner + 1) > end)
 		return XDP_ABORTED;
-	*eth = saved;
+	__builtin_memcpy(eth->h_dest, saved.h_source, ETH_ALEN);
+	__builtin_memcpy(eth->h_source, saved.h_dest, ETH_ALEN);
+	eth->h_proto = saved.h_proto;
 	fill_outer(outer, inner);
+	// inxpect:end encapsulate
 	return XDP_TX;
 }
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The demo: instrument an XDP program, build it, load it through the verifier,
-# replay synthetic traffic through it and print the per-section profile.
+# The demo, the paper's case study: instrument examples/cms.c (a count-min
+# sketch) with its two annotated regions, build it with the Jenkins hash and
+# with DJB2, replay the same synthetic traffic through both and compare the
+# cost of the `update` region.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/build/bin"
+packets=100000
 
 "$root/scripts/build.sh"
 if [ "$(id -u)" -ne 0 ]; then
@@ -13,19 +16,35 @@ fi
 work=$(mktemp -d /tmp/inxpect-demo.XXXXXX)
 
 echo
-echo "== 1. Instrument examples/cms.c (a count-min sketch): one section per chosen function"
-"$bin/inxpect-instrument" --per-function --functions 'xdp_cms|parse_flow|cms_update|jhash_key' \
-  "$root/examples/cms.c" -o "$work/cms.inxpect.c" --manifest "$work/cms.inxpect.json"
-grep -n "INXPECT_" "$work/cms.inxpect.c" | head -n 6
+echo "== 1. Instrument examples/cms.c: its regions 'parse' and 'update' (// inxpect:region comments)"
+"$bin/inxpect-instrument" "$root/examples/cms.c" -o "$work/cms.inxpect.c" --manifest "$work/cms.inxpect.json"
+grep -n "INXPECT_SCOPE" "$work/cms.inxpect.c"
 
 echo
-echo "== 2. Compile the instrumented source for BPF"
-clang-19 -target bpf -O2 -g -I "/usr/include/$(gcc -print-multiarch)" -I "$root/runtime/bpf" \
-  -c "$work/cms.inxpect.c" -o "$work/cms.o"
-echo "$work/cms.o"
+echo "== 2. Build the rewrite twice: with the Jenkins hash, and with DJB2 (-DCMS_HASH_DJB2)"
+for variant in jenkins djb2; do
+  flags=()
+  [ "$variant" = djb2 ] && flags=(-DCMS_HASH_DJB2)
+  clang-19 -target bpf -O2 -g -I "/usr/include/$(gcc -print-multiarch)" -I "$root/runtime/bpf" \
+    "${flags[@]}" -c "$work/cms.inxpect.c" -o "$work/cms-$variant.o"
+  echo "$work/cms-$variant.o"
+done
+
+# The mean of a section in a profile table: "id section kind count mean unit total unit".
+mean_of() { awk -v section="$2" '$2 == section { print $5, $6 }' "$1"; }
+
+step=3
+for variant in jenkins djb2; do
+  echo
+  echo "== $step. Replay $packets synthetic packets through the $variant build, print its profile"
+  step=$((step + 1))
+  "$bin/inxpect-run" replay "$work/cms-$variant.o" --manifest "$work/cms.inxpect.json" \
+    --synthetic "$packets" | tee "$work/profile-$variant.txt"
+done
 
 echo
-echo "== 3. Load it, replay 100000 synthetic packets through it, print the profile"
-"$bin/inxpect-run" replay "$work/cms.o" --manifest "$work/cms.inxpect.json" --synthetic 100000
-echo
+read -r jenkins unit < <(mean_of "$work/profile-jenkins.txt" update)
+read -r djb2 _ < <(mean_of "$work/profile-djb2.txt" update)
+awk -v j="$jenkins" -v d="$djb2" -v u="$unit" 'BEGIN {
+  printf "== 5. The update region, mean an entry: Jenkins %s %s, DJB2 %s %s: DJB2 takes %.0f%% less\n", j, u, d, u, 100 * (j - d) / j }'
 echo "(files in $work)"

@@ -45,28 +45,51 @@ std::string makeWorkDir(const std::string &testName) {
   return dir.string();
 }
 
-BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
-                          const std::string &workDir, const std::vector<std::string> &clangFlags) {
-  std::string source = std::string(E2E_PROGRAM_DIR) + "/" + name + ".c";
+namespace {
+
+std::string joined(const std::vector<std::string> &flags) {
+  std::string out;
+  for (const std::string &flag : flags)
+    out += " " + flag;
+  return out;
+}
+
+// `originalFlags` only for the original, `rewriteFlags` for the rewrite and
+// both builds, `instrumentedFlags` only for the rewritten build.
+BuiltProgram build(const std::string &source, const std::vector<std::string> &modeFlags,
+                   const std::string &workDir, const std::string &originalFlags,
+                   const std::string &rewriteFlags, const std::string &instrumentedFlags) {
+  std::string name = std::filesystem::path(source).stem().string();
   BuiltProgram built;
   built.original = workDir + "/" + name + ".o";
   built.instrumented = workDir + "/" + name + ".inxpect.o";
   built.manifest = workDir + "/" + name + ".inxpect.json";
   std::string rewritten = workDir + "/" + name + ".inxpect.c";
 
-  std::string instrument = std::string(E2E_BIN_DIR) + "/inxpect-instrument";
-  for (const std::string &flag : modeFlags)
-    instrument += " " + flag;
-  instrument += " " + source + " -o " + rewritten + " --manifest " + built.manifest +
-                " -- -target bpf -O2 -g -I" E2E_MULTIARCH_INCLUDE " -I" E2E_PROGRAM_DIR;
-  // Hand-written traces compile to nothing in the original (e2e_manual_trace.h).
-  mustRun(compileCommand(source, built.original, "-DE2E_UNINSTRUMENTED"));
+  std::string instrument = std::string(E2E_BIN_DIR) + "/inxpect-instrument" + joined(modeFlags) + " " +
+                           source + " -o " + rewritten + " --manifest " + built.manifest +
+                           " -- -target bpf -O2 -g -I" E2E_MULTIARCH_INCLUDE " -I" E2E_PROGRAM_DIR +
+                           rewriteFlags;
+  mustRun(compileCommand(source, built.original, originalFlags + rewriteFlags));
   mustRun(instrument);
-  std::string extra;
-  for (const std::string &flag : clangFlags)
-    extra += " " + flag;
-  mustRun(compileCommand(rewritten, built.instrumented) + extra);
+  mustRun(compileCommand(rewritten, built.instrumented, rewriteFlags) + instrumentedFlags);
   return built;
+}
+
+} // namespace
+
+BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
+                          const std::string &workDir, const std::vector<std::string> &clangFlags) {
+  // Hand-written traces compile to nothing in the original (e2e_manual_trace.h).
+  return build(std::string(E2E_PROGRAM_DIR) + "/" + name + ".c", modeFlags, workDir,
+               "-DE2E_UNINSTRUMENTED", "", joined(clangFlags));
+}
+
+BuiltProgram buildSource(const std::string &source, const std::vector<std::string> &modeFlags,
+                         const std::string &workDir, const std::vector<std::string> &sourceFlags) {
+  // The rewrite lives in workDir: the source's own headers must stay visible.
+  std::string flags = " -I" + std::filesystem::path(source).parent_path().string() + joined(sourceFlags);
+  return build(source, modeFlags, workDir, "", flags, "");
 }
 
 } // namespace e2e

@@ -21,6 +21,12 @@ BuiltProgram buildProgram(const std::string &name, const std::vector<std::string
                           const std::string &workDir,
                           const std::vector<std::string> &clangFlags = {});
 
+// The same for any source file (examples/cms.c): `sourceFlags` (e.g.
+// {"-DCMS_HASH_DJB2"}) go to all three steps, the original, the rewrite and
+// the rewritten build, and the source's directory is on the include path.
+BuiltProgram buildSource(const std::string &source, const std::vector<std::string> &modeFlags,
+                         const std::string &workDir, const std::vector<std::string> &sourceFlags = {});
+
 // A fresh directory under the build's temporary space for one test.
 std::string makeWorkDir(const std::string &testName);
 

@@ -16,11 +16,13 @@
 #include "LoadedObject.h"
 #include "MapSeeds.h"
 #include "Manifest.h"
+#include "OriginalProgram.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
 #include "ProgramCounters.h"
 #include "Replay.h"
 #include "RequireRoot.h"
+#include "SectionCount.h"
 #include "StatsReader.h"
 
 namespace {
@@ -34,20 +36,6 @@ struct Case {
 
 // How googletest names a case in its output and in ctest.
 void PrintTo(const Case &c, std::ostream *os) { *os << c.program << " " << c.flags; }
-
-// The original object, loaded with plain libbpf as any loader would.
-struct OriginalProgram {
-  bpf_object *obj = nullptr;
-  ~OriginalProgram() { bpf_object__close(obj); }
-};
-
-void loadOriginal(const std::string &path, OriginalProgram &out) {
-  out.obj = bpf_object__open_file(path.c_str(), nullptr);
-  ASSERT_TRUE(out.obj) << "cannot open " << path;
-  ASSERT_EQ(bpf_object__load(out.obj), 0) << "the original " << path << " does not load";
-  e2e::fillJumpTable(out.obj);
-  e2e::seedMaps(out.obj);
-}
 
 // The packets through each entry program of a loaded object in turn: the
 // outcomes of the first program's run, then the second's...
@@ -78,13 +66,6 @@ std::optional<uint64_t> ownCount(const e2e::ProgramCounters &counters, const inx
   return it->second;
 }
 
-uint64_t sectionCount(const inxpect::Snapshot &s, unsigned id) {
-  uint64_t count = 0;
-  for (const inxpect::EventTotals &e : s.sections.at(id))
-    count += e.count;
-  return count;
-}
-
 class SameBehaviour : public ::testing::TestWithParam<Case> {};
 
 TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
@@ -95,8 +76,10 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
   ASSERT_FALSE(HasFatalFailure());
   const std::vector<inxpect::Packet> packets = e2e::packetMix();
 
-  OriginalProgram original;
-  loadOriginal(built.original, original);
+  e2e::OriginalProgram original;
+  e2e::loadOriginal(built.original, c.entries.at(0), original);
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::seedMaps(original.obj);
   ASSERT_FALSE(HasFatalFailure());
   std::vector<inxpect::PacketOutcome> expected = runThroughEach(original.obj, c.entries, packets);
   e2e::ProgramCounters expectedCounts = e2e::readProgramCounters(original.obj);
@@ -139,7 +122,7 @@ TEST_P(SameBehaviour, SameVerdictsSameBytesExactCounts) {
       continue;
     }
     EXPECT_GT(*own, 0u) << "the packet mix never enters " << s.name;
-    EXPECT_EQ(sectionCount(measured, s.id), *own) << inxpect::kindName(s.kind) << " section " << s.name;
+    EXPECT_EQ(e2e::sectionCount(measured, s.id), *own) << inxpect::kindName(s.kind) << " section " << s.name;
   }
   EXPECT_GE(counts.runs, got.size()) << "an entry program lacks RUN_STARTED()";
   EXPECT_EQ(measured.runs, counts.runs);
