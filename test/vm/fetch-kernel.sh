@@ -44,7 +44,9 @@ dpkg-deb --fsys-tarfile "$cache"/debs/"$source_pkg"_*.deb | tar -xO "./usr/src/$
 "$kmod_scripts/build-resolve-btfids.sh" "$cache/tools" "$tarball" >/dev/null
 # extract-vmlinux comes with the source: the image's vmlinux carries .BTF.
 "$cache/tools/linux-source/scripts/extract-vmlinux" "$cache/root/boot/vmlinuz-$kver" > "$cache/vmlinux-$kver"
-readelf -S "$cache/vmlinux-$kver" | grep -q '\.BTF ' ||
+# grep reads all of readelf's output: with -q it would stop at the match and
+# readelf, killed by SIGPIPE, would fail the pipeline under pipefail.
+readelf -S "$cache/vmlinux-$kver" | grep '\.BTF ' >/dev/null ||
   { echo "fetch-kernel: the vmlinux extracted from linux-image-$kver has no .BTF" >&2; exit 1; }
 rm -f "$tarball" "$cache"/debs/"$source_pkg"_*.deb
 
