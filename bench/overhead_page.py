@@ -173,7 +173,9 @@ def page(data, target_rows, floor_ratios, fentry_ratios):
         out += [f"**fentry/fexit not measured**: {fentry_error}.", ""]
     out += ["![overhead against the sampling period](benchmarks/overhead-sampling.png)", "",
             "Overhead over bare against the sampling period, per example (log scales; the dashed line "
-            "is the floor).", ""]
+            "is the floor). Overheads of a few ns either way, negative ones included, are within "
+            "the differences between two builds of a program and this machine's noise: they are "
+            "shown as measured.", ""]
     for ex in data["examples"]:
         out += [f"### {ex['name']}", ""] + summary_table(ex) + [""] + sampling_table(ex, data["periods"]) + [""]
     out += ["### Targets", "", "| target | goal | result | |", "|---|---|---|---|"]
