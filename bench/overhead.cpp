@@ -1,0 +1,231 @@
+// inxpect-bench-overhead: what profiling adds to each example, in ns a
+// packet, under BPF_PROG_TEST_RUN. For every example, in one interleaved run
+// (every variant once a round, the order rotated each round), it times:
+//   bare          the example alone
+//   floor         the example with two counter reads and one add, by hand
+//   fentry-fexit  the bare example with an fentry and an fexit program
+//                 attached, as perf stat -b and bpftool prog profile do
+//   entry@N       inxpect, one section: the entry function (--functions;
+//                 annotated regions, always instrumented, switched off at
+//                 run time), sampling every Nth run
+//   all@N         inxpect, every function a section (--per-function)
+// and prints the rounds and their medians as JSON (schema in bench/overhead.sh).
+// Objects come from bench/overhead.sh: DIR/NAME.{bare,floor,entry,all}.o.
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "BenchPrograms.h"
+#include "CounterSource.h"
+#include "ExampleTraffic.h"
+#include "Medians.h"
+#include "TestRun.h"
+
+namespace {
+
+struct Options {
+  std::string objects, fentry;
+  unsigned rounds = 5;
+  uint32_t repeat = 1000000;
+  std::vector<uint32_t> periods{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
+  std::vector<std::string> restored, examples;
+};
+
+std::vector<std::string> splitList(const std::string &list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty())
+      out.push_back(item);
+  return out;
+}
+
+[[noreturn]] void usage() {
+  std::fprintf(stderr, "usage: inxpect-bench-overhead --objects DIR --fentry FENTRY.o [--rounds N] "
+                       "[--repeat R] [--periods 1,2,...] [--restored NAME,...] EXAMPLE... (as root)\n");
+  std::exit(2);
+}
+
+Options parse(int argc, char **argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc)
+        usage();
+      return argv[++i];
+    };
+    if (a == "--objects")
+      o.objects = value();
+    else if (a == "--fentry")
+      o.fentry = value();
+    else if (a == "--rounds")
+      o.rounds = std::stoul(value());
+    else if (a == "--repeat")
+      o.repeat = std::stoul(value());
+    else if (a == "--periods") {
+      o.periods.clear();
+      for (const std::string &p : splitList(value()))
+        o.periods.push_back(std::stoul(p));
+    } else if (a == "--restored")
+      o.restored = splitList(value());
+    else if (!a.empty() && a[0] == '-')
+      usage();
+    else
+      o.examples.push_back(a);
+  }
+  if (o.objects.empty() || o.fentry.empty() || o.examples.empty() || o.rounds == 0 || o.periods.empty())
+    usage();
+  return o;
+}
+
+// One thing timed a round: how to ready it, which program to run, and the
+// rounds' figures.
+struct Variant {
+  std::string name, kind; // kind: bare, floor, fentry-fexit, entry, all
+  uint32_t sampleEvery = 0;
+  std::function<void()> prepare;
+  int fd = -1;
+  std::vector<double> ns, kernelNs;
+  uint64_t runs = 0;
+};
+
+Variant variant(const std::string &name, const std::string &kind, int fd, uint32_t sampleEvery = 0,
+                std::function<void()> prepare = {}) {
+  Variant v;
+  v.name = name;
+  v.kind = kind;
+  v.fd = fd;
+  v.sampleEvery = sampleEvery;
+  v.prepare = std::move(prepare);
+  return v;
+}
+
+nlohmann::json totalsJson(const bench::MeasuredTotals &t, uint64_t runs) {
+  return {{"count", t.count},
+          {"runs", runs},
+          {"reported_ns", t.count ? double(t.total) / t.count : 0.0}};
+}
+
+nlohmann::json measureExample(const Options &o, const std::string &example, bool restored) {
+  std::string base = o.objects + "/" + example;
+  bench::PlainProgram bare(base + ".bare.o", example);
+  bench::PlainProgram floorProgram(base + ".floor.o", example);
+  bench::PlainProgram traced(base + ".bare.o", example); // a copy of its own for fentry/fexit
+  // Some kernels refuse tracing programs (a security policy, no trampolines):
+  // the page then says so instead of comparing.
+  std::unique_ptr<bench::FentryFexit> tracer;
+  std::string tracerError;
+  try {
+    tracer = std::make_unique<bench::FentryFexit>(o.fentry, traced.fd());
+  } catch (const std::exception &e) {
+    tracerError = e.what();
+  }
+  bench::InstrumentedProgram entry(base + ".entry.o", example);
+  bench::InstrumentedProgram all(base + ".all.o", example);
+  unsigned entrySectionsOn = entry.keepOnly("function"); // cms's regions off: the entry alone
+  uint64_t entryRunsBefore = entry.snapshot().runs, allRunsBefore = all.snapshot().runs;
+
+  std::vector<Variant> variants;
+  variants.push_back(variant("bare", "bare", bare.fd()));
+  variants.push_back(variant("floor", "floor", floorProgram.fd()));
+  if (tracer)
+    variants.push_back(variant("fentry-fexit", "fentry-fexit", traced.fd()));
+  for (uint32_t n : o.periods)
+    variants.push_back(variant("entry@" + std::to_string(n), "entry", entry.fd(), n,
+                               [&entry, n] { entry.setSampleEvery(n); }));
+  for (uint32_t n : o.periods)
+    variants.push_back(variant("all@" + std::to_string(n), "all", all.fd(), n,
+                               [&all, n] { all.setSampleEvery(n); }));
+
+  bench::Packet packet = bench::mainPathPacket();
+  uint32_t verdict = bench::mainPathVerdict(example);
+  for (unsigned round = 0; round < o.rounds; ++round) {
+    for (std::size_t k = 0; k < variants.size(); ++k) {
+      Variant &v = variants[(k + round) % variants.size()]; // rotated: no variant always first
+      if (v.prepare)
+        v.prepare();
+      bench::RunTiming t = bench::timeTestRun(v.fd, packet, o.repeat);
+      if (t.verdict != verdict)
+        throw std::runtime_error(example + " " + v.name + " returned " + std::to_string(t.verdict) +
+                                 " instead of " + std::to_string(verdict) +
+                                 ": the packet left the main path");
+      v.ns.push_back(t.nsPerRun);
+      v.kernelNs.push_back(t.kernelNs);
+      v.runs += o.repeat;
+    }
+    std::fprintf(stderr, "overhead: %s round %u/%u\n", example.c_str(), round + 1, o.rounds);
+  }
+
+  auto runsOf = [&](const std::string &kind) {
+    uint64_t n = 0;
+    for (const Variant &v : variants)
+      n += v.kind == kind ? v.runs : 0;
+    return n;
+  };
+  // Every measuring variant must have seen every run: the figures are exact.
+  inxpect::Snapshot entrySnap = entry.snapshot(), allSnap = all.snapshot();
+  nlohmann::json checks = {
+      {"floor", totalsJson(floorProgram.floorTotals(), runsOf("floor"))},
+      {"fentry-fexit", totalsJson(tracer ? tracer->totals() : bench::MeasuredTotals{}, runsOf("fentry-fexit"))},
+      {"entry", {{"runs", runsOf("entry")}, {"counted_runs", entrySnap.runs - entryRunsBefore}}},
+      {"all", {{"runs", runsOf("all")}, {"counted_runs", allSnap.runs - allRunsBefore}}}};
+  bool exact = checks["floor"]["count"] == checks["floor"]["runs"] &&
+               checks["fentry-fexit"]["count"] == checks["fentry-fexit"]["runs"] &&
+               checks["entry"]["counted_runs"] == checks["entry"]["runs"] &&
+               checks["all"]["counted_runs"] == checks["all"]["runs"];
+  if (!exact)
+    throw std::runtime_error(example + ": a profiler missed runs: " + checks.dump());
+
+  nlohmann::json out = {{"name", example},
+                        {"restored", restored},
+                        {"maps", bench::exampleMapsDescription(example)},
+                        {"sections_all", all.sections()},
+                        {"sections_entry", entry.sections()},
+                        {"sections_entry_on", entrySectionsOn},
+                        {"checks", checks},
+                        {"fentry_fexit_error", tracerError},
+                        {"variants", nlohmann::json::array()}};
+  for (const Variant &v : variants)
+    out["variants"].push_back({{"name", v.name},
+                               {"kind", v.kind},
+                               {"sample_every", v.sampleEvery ? nlohmann::json(v.sampleEvery) : nlohmann::json()},
+                               {"ns", v.ns},
+                               {"kernel_ns", v.kernelNs},
+                               {"median_ns", bench::median(v.ns)}});
+  return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Options o = parse(argc, argv);
+  try {
+    nlohmann::json out = {{"step", "overhead"},
+                          {"repeat", o.repeat},
+                          {"rounds", o.rounds},
+                          {"periods", o.periods},
+                          {"counter", inxpect::detectCounterSource().name()},
+                          {"packet", bench::mainPathPacketDescription()},
+                          {"examples", nlohmann::json::array()}};
+    for (const std::string &example : o.examples) {
+      bool restored = false;
+      for (const std::string &r : o.restored)
+        restored |= r == example;
+      out["examples"].push_back(measureExample(o, example, restored));
+    }
+    std::cout << out.dump(1) << "\n";
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "inxpect-bench-overhead: error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# bench/overhead.sh OUT_DIR IMG_DIR (as root): what profiling adds to each
+# example under BPF_PROG_TEST_RUN: bare, the floor (two counter reads and an
+# add by hand), fentry/fexit, and inxpect (one section, every function)
+# sampling 1 run in 1, 2, ..., 1024; one interleaved run, medians of rounds.
+# Writes OUT_DIR/overhead.{json,md,targets.tsv} and IMG_DIR/overhead-sampling.png.
+# Run-time size: BENCH_OVERHEAD_ROUNDS (default 9), BENCH_REPEAT (default 1000000).
+#
+# OUT_DIR/overhead.json (written by inxpect-bench-overhead):
+# { "step": "overhead", "repeat": R, "rounds": N, "periods": [1, 2, ..., 1024],
+#   "counter": "clock" | "kfunc", "packet": "what every example is fed",
+#   "examples": [ { "name": "router", "restored": true (packet put back after each run),
+#       "maps": "what its maps were filled with", "sections_all": 3, "sections_entry": 1,
+#       "sections_entry_on": 1, "fentry_fexit_error": "" (why fentry/fexit was not measured),
+#       "checks": { "floor": {"count", "runs", "reported_ns"},
+#                   "fentry-fexit": {"count", "runs", "reported_ns"},
+#                   "entry": {"runs", "counted_runs"}, "all": {"runs", "counted_runs"} },
+#       "variants": [ { "name": "bare" | "floor" | "fentry-fexit" | "entry@N" | "all@N",
+#           "kind": "bare" | "floor" | "fentry-fexit" | "entry" | "all",
+#           "sample_every": N or null, "ns": [ns a packet, one a round (thread CPU time / repeat)],
+#           "kernel_ns": [the kernel's duration, whole ns, one a round], "median_ns": median of ns } ] } ] }
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mkdir -p "$1" && cd "$1" && pwd)
+img=$(mkdir -p "$2" && cd "$2" && pwd)
+bin=${INXPECT_BUILD_DIR:-$root/build}/bin
+work=$out/overhead
+examples=(drop cms nat router tunnel)
+# The examples that change the packet: their builds put it back after each run.
+restored=(nat router tunnel)
+
+rm -rf "$work"
+for example in "${examples[@]}"; do
+  flags=()
+  [[ " ${restored[*]} " == *" $example "* ]] && flags=(-DBENCH_RESTORE)
+  "$root/bench/build_example_variants.sh" "$work" "$example" "${flags[@]}"
+done
+/usr/lib/llvm-19/bin/clang -target bpf -O2 -g -Wall -Werror -I"/usr/include/$(gcc -print-multiarch)" \
+  -c "$root/bench/bpf/fentry_fexit.bpf.c" -o "$work/fentry_fexit.o"
+
+"$bin/inxpect-bench-overhead" --objects "$work" --fentry "$work/fentry_fexit.o" \
+  --rounds "${BENCH_OVERHEAD_ROUNDS:-9}" --repeat "${BENCH_REPEAT:-1000000}" \
+  --restored "$(IFS=,; echo "${restored[*]}")" "${examples[@]}" >"$out/overhead.json"
+# Debian's python3, where python3-matplotlib is installed.
+/usr/bin/python3 "$root/bench/overhead_page.py" "$out" "$img"
