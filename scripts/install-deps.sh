@@ -10,6 +10,8 @@ packages=(
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
   # running and testing BPF
   bpftool iproute2 iputils-ping curl python3
+  # bench/run.sh: plots for docs/benchmarks.md
+  python3-matplotlib
   # the Prometheus endpoint of inxpect-run
   prometheus-cpp-dev
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
