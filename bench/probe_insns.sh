@@ -13,4 +13,4 @@
 #      "sampled_out_header_lines_per_section": {"LINE: text of inxpect.h": slots / k}}}
 # OUT_DIR/probe_insns.md, IMG_DIR/probe_insns.png, OUT_DIR/probe_insns.targets.tsv
 set -euo pipefail
-exec /usr/bin/python3 "$(dirname "$0")/probe_insns.py" "$1" "$2"
+exec /usr/bin/python3 -B "$(dirname "$0")/probe_insns.py" "$1" "$2"

@@ -12,4 +12,4 @@
 # OUT_DIR/reader.md, IMG_DIR/reader.png, OUT_DIR/reader.targets.tsv (no target
 # of the issue: empty)
 set -euo pipefail
-exec /usr/bin/python3 "$(dirname "$0")/reader.py" "$1" "$2"
+exec /usr/bin/python3 -B "$(dirname "$0")/reader.py" "$1" "$2"

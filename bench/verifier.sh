@@ -11,4 +11,4 @@
 # OUT_DIR/verifier.md, IMG_DIR/verifier.png, OUT_DIR/verifier.targets.tsv (no
 # target of the issue: empty)
 set -euo pipefail
-exec /usr/bin/python3 "$(dirname "$0")/verifier.py" "$1" "$2"
+exec /usr/bin/python3 -B "$(dirname "$0")/verifier.py" "$1" "$2"
