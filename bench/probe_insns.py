@@ -31,21 +31,31 @@ def header_lines(machine, trace):
     return counts
 
 
-def measure(obj, instrumented):
+def clock_reads(machine, trace):
+    return sum(1 for pc in trace if "bpf_ktime_get_ns" in machine.insns[pc]["text"])
+
+
+def measure(obj, sections):
     """xlated slots, and slots executed by a sampled and a sampled-out run
-    (with, for the latter, the slots of each line of inxpect.h)."""
+    (with, for the latter, the slots of each line of inxpect.h). `sections`:
+    0 for a bare program. Checks that the model took the path meant: two
+    clock reads a section when sampled, none when not."""
     with bpf_build.pinned(obj) as pin:
         machine, prog, maps = xlated_walk.load_machine(pin)
         xlated = prog["bytes_xlated"] // 8
         ctx = xlated_walk.Ptr(("ctx", 0))
-        if not instrumented:
+        if not sections:
             executed, _ = machine.run(ctx)
             return {"xlated": xlated, "sampled": executed, "sampled_out": executed}
         # Every 2nd run sampled: the first run is due, the second is not.
         xlated_walk.set_sample_every(machine, prog, maps, 2)
-        sampled, _ = machine.run(ctx)
-        trace = []
+        sampled_trace, trace = [], []
+        sampled, _ = machine.run(ctx, sampled_trace)
         sampled_out, _ = machine.run(ctx, trace)
+        reads = (clock_reads(machine, sampled_trace), clock_reads(machine, trace))
+        if reads != (2 * sections, 0):
+            raise RuntimeError(f"{obj}: the model read the clock {reads} times in a sampled and a "
+                               f"sampled-out run, not ({2 * sections}, 0): it took a wrong path")
         return {"xlated": xlated, "sampled": sampled, "sampled_out": sampled_out,
                 "sampled_out_header_lines": header_lines(machine, trace)}
 
@@ -71,11 +81,11 @@ def run_shape(shape, work):
             f.write(generated_program.source(shape, k))
         out_c = os.path.join(work, f"{shape}{k}.inxpect.c")
         bpf_build.instrument(src, ["--per-function"] if shape == "function" else [], out_c)
-        bare = measure(bpf_build.compile_bpf(src, src[:-2] + ".o"), False)
-        inst = measure(bpf_build.compile_bpf(out_c, out_c[:-2] + ".o"), True)
-        header = inst["sampled_out_header_lines"]
         # Sections in the manifest: the entry program is one too in "function".
         sections = k + 1 if shape == "function" else k
+        bare = measure(bpf_build.compile_bpf(src, src[:-2] + ".o"), 0)
+        inst = measure(bpf_build.compile_bpf(out_c, out_c[:-2] + ".o"), sections)
+        header = inst["sampled_out_header_lines"]
         rows.append({"k": k, "sections": sections, "bare": bare, "instrumented": inst,
                      "added": {key: inst[key] - bare[key] for key in bare}})
         del inst["sampled_out_header_lines"]  # kept for the largest k only, below
@@ -140,7 +150,8 @@ each branch is decided by the probes' own sampling countdown as in the
 kernel (a shortest-path walk would take branches no run takes, such as a
 NULL run state), and counts the instructions one run executes. Sampling
 every 2nd run, the first run is the *sampled* path and the second the
-*sampled-out* one. Instructions are 8-byte slots, as in xlated sizes (a
+*sampled-out* one (checked: the first reads the clock twice a section, the
+second never). Instructions are 8-byte slots, as in xlated sizes (a
 64-bit immediate load counts 2). Exact and reproducible: no timing.
 
 A section's cost is the slope of a least-squares line through the
