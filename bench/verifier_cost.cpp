@@ -24,6 +24,44 @@ std::string stackDepth(const char *log) {
   return std::string(at, std::strcspn(at, "\n"));
 }
 
+// The verifier's reason for a rejection: in a full log (level 1), the line
+// before "processed N insns" (e.g. "R5 !read_ok").
+std::string rejectionReason(const char *log) {
+  std::string text(log);
+  std::size_t end = text.find("\nprocessed ");
+  if (end == std::string::npos)
+    end = text.size();
+  while (end > 0 && text[end - 1] == '\n')
+    --end;
+  std::size_t newline = end ? text.rfind('\n', end - 1) : std::string::npos;
+  std::size_t begin = newline == std::string::npos ? 0 : newline + 1;
+  return text.substr(begin, end - begin);
+}
+
+// Loads `path` again with a full verifier log and prints why each program
+// the verifier refused was refused.
+void explainFailure(const char *path) {
+  bpf_object *obj = bpf_object__open_file(path, nullptr);
+  if (!obj)
+    return;
+  std::map<bpf_program *, std::vector<char>> logs;
+  bpf_program *prog;
+  bpf_object__for_each_program(prog, obj) {
+    std::vector<char> &log = logs[prog];
+    log.assign(64 * 1024 * 1024, '\0');
+    bpf_program__set_log_level(prog, 1);
+    bpf_program__set_log_buf(prog, log.data(), log.size());
+  }
+  libbpf_print_fn_t print = libbpf_set_print(nullptr); // the full log would flood the terminal
+  int failed = bpf_object__load(obj);
+  libbpf_set_print(print);
+  if (failed)
+    bpf_object__for_each_program(prog, obj) if (bpf_program__fd(prog) < 0 && logs[prog][0])
+      std::fprintf(stderr, "inxpect-verifier-cost: %s: program %s rejected: %s\n", path,
+                   bpf_program__name(prog), rejectionReason(logs[prog].data()).c_str());
+  bpf_object__close(obj);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -48,6 +86,7 @@ int main(int argc, char **argv) {
     if (!obj || bpf_object__load(obj)) {
       std::fprintf(stderr, "inxpect-verifier-cost: error: cannot load %s\n", argv[i]);
       bpf_object__close(obj);
+      explainFailure(argv[i]);
       ++failures;
       continue;
     }

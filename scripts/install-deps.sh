@@ -10,7 +10,7 @@ packages=(
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
   # running and testing BPF
   bpftool iproute2 iputils-ping curl python3
-  # the benchmarks' plots (bench/)
+  # bench/run.sh: plots for docs/benchmarks.md
   python3-matplotlib
   # the Prometheus endpoint of inxpect-run
   prometheus-cpp-dev
