@@ -9,6 +9,7 @@
 
 #include "LiveView.h"
 #include "PrometheusExporter.h"
+#include "OutputFile.h"
 #include "RunError.h"
 #include "SectionsFile.h"
 #include "StopSignals.h"
@@ -119,14 +120,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program,
                         const std::function<void()> &startTraffic) {
   ProfileInfo info = profile; // its section switches follow --sections-file
   std::ofstream file;
-  std::ostream *sink = &out;
-  if (options.output) {
-    file.open(*options.output, std::ios::out | std::ios::trunc);
-    if (!file)
-      throw RunError("cannot write " + *options.output +
-                     ": check that its directory exists and is writable");
-    sink = &file;
-  }
+  std::ostream *sink = &openOutput(options.output, file, out);
   bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
   std::unique_ptr<LiveView> view = makeView(options.format, *sink, inPlace, options.perCpu);
   std::unique_ptr<PrometheusExporter> exporter;

@@ -158,24 +158,7 @@ void LoadedObject::readLayout() {
   const btf *btf = bpf_object__btf(obj_);
   if (!btf)
     throw RunError(path_ + " has no BTF: build it with -g so inxpect-run can find its configuration");
-  auto vars = datasecVariables(btf, kDataSection);
-  for (const char *name : {"inxpect_config", "inxpect_section_off", "inxpect_manifest_hash",
-                           "inxpect_self"})
-    if (!vars.count(name))
-      throw RunError(path_ + ": .data.inxpect has no " + name +
-                     " (built with another inxpect.h?)" + kInstrumentFirst);
-
-  const VarInfo &config = vars["inxpect_config"];
-  MemberInfo enabled, counter, sample;
-  if (!findMember(btf, config.type, "enabled", enabled) ||
-      !findMember(btf, config.type, "counter", counter) ||
-      !findMember(btf, config.type, "sample_every", sample))
-    throw RunError(path_ + ": struct inxpect_config lacks enabled/counter/sample_every: rebuild "
-                   "it with this version's runtime/bpf/inxpect.h");
-  configOffset_ = config.offset;
-  enabledOffset_ = enabled.offset;
-  counterOffset_ = counter.offset;
-  sampleOffset_ = sample.offset;
+  config_ = readConfigLayout(btf, datasecVariables(btf, kDataSection), path_);
 
   int runType = btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT);
   MemberInfo runsMember;
@@ -186,13 +169,11 @@ void LoadedObject::readLayout() {
 
   size_t dataSize = 0;
   const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &dataSize));
-  const VarInfo &self = vars["inxpect_self"];
-  const VarInfo &hash = vars["inxpect_manifest_hash"];
-  if (!data || self.offset + self.size > dataSize || hash.offset + 8 > dataSize)
+  if (!data || config_.self + config_.selfSize > dataSize || config_.manifestHash + 8 > dataSize)
     throw RunError(path_ + ": .data.inxpect is smaller than its variables: the object is damaged");
-  layout_.selfDescription.assign(data + self.offset, strnlen(data + self.offset, self.size));
-  std::memcpy(&layout_.manifestHash, data + hash.offset, sizeof layout_.manifestHash);
-  layout_.nsections = vars["inxpect_section_off"].size;
+  layout_.selfDescription.assign(data + config_.self, strnlen(data + config_.self, config_.selfSize));
+  std::memcpy(&layout_.manifestHash, data + config_.manifestHash, sizeof layout_.manifestHash);
+  layout_.nsections = config_.nsections;
   layout_.maxEvents = bpf_map__value_size(stats_) / 16;
   if (layout_.nsections == 0)
     throw RunError(path_ + " has no sections" + kInstrumentFirst);
@@ -202,9 +183,9 @@ void LoadedObject::readLayout() {
                    std::to_string(bpf_map__type(stats_)) + ", " +
                    std::to_string(bpf_map__max_entries(stats_)) +
                    " entries): rebuild it with this version's runtime/bpf/inxpect.h");
-  if (sample.elements != layout_.maxEvents || counter.elements != layout_.maxEvents)
+  if (config_.configEvents != layout_.maxEvents)
     throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
-                   " events but inxpect_config " + std::to_string(sample.elements) +
+                   " events but inxpect_config " + std::to_string(config_.configEvents) +
                    ": the object mixes two versions of inxpect.h, rebuild it");
 }
 
@@ -214,7 +195,7 @@ void LoadedObject::writeConfigU32(std::size_t offset, uint32_t value) {
   size_t size = 0;
   const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &size));
   std::vector<char> copy(data, data + size);
-  std::memcpy(copy.data() + configOffset_ + offset, &value, sizeof value);
+  std::memcpy(copy.data() + offset, &value, sizeof value);
   if (bpf_map__set_initial_value(data_, copy.data(), copy.size()) != 0)
     throw RunError(path_ + ": cannot set .data.inxpect: " + std::strerror(errno));
 }
@@ -223,17 +204,27 @@ void LoadedObject::setSampleEvery(unsigned event, uint32_t every) {
   if (event >= layout_.maxEvents)
     throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
                    " measures at most " + std::to_string(layout_.maxEvents) + " events");
-  writeConfigU32(sampleOffset_ + 4 * event, every);
+  writeConfigU32(config_.sampleEvery + 4 * event, every);
 }
 
 void LoadedObject::setCounter(unsigned event, uint32_t counter) {
   if (event >= layout_.maxEvents)
     throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
                    " measures at most " + std::to_string(layout_.maxEvents) + " events");
-  writeConfigU32(counterOffset_ + 4 * event, counter);
+  writeConfigU32(config_.counter + 4 * event, counter);
 }
 
-void LoadedObject::setEnabled(bool enabled) { writeConfigU32(enabledOffset_, enabled ? 1 : 0); }
+void LoadedObject::setEnabled(bool enabled) { writeConfigU32(config_.enabled, enabled ? 1 : 0); }
+
+void LoadedObject::configureEvents(const std::vector<EventInfo> &events) {
+  setEnabled(true);
+  for (unsigned e = 0; e < layout_.maxEvents; ++e)
+    setSampleEvery(e, 0);
+  for (const EventInfo &e : events) {
+    setSampleEvery(e.index, e.sampleEvery);
+    setCounter(e.index, e.counter);
+  }
+}
 
 void LoadedObject::load() {
   int cpus = libbpf_num_possible_cpus();

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "BtfLayout.h"
+#include "CounterSource.h"
+
 struct bpf_object;
 struct bpf_program;
 struct bpf_map;
@@ -67,6 +70,9 @@ public:
   void setEnabled(bool enabled);
   // The bpf_inxpect_read() argument for an event (ignored by the clock).
   void setCounter(unsigned event, uint32_t counter);
+  // Profiling on, exactly `events` measured (their rates and counters), every
+  // other slot off: what a command arms before load.
+  void configureEvents(const std::vector<EventInfo> &events);
 
   // Sizes inxpect_stats for the possible CPUs and loads every program.
   // Throws RunError saying what to do (run as root, verifier rejection...).
@@ -89,8 +95,7 @@ private:
   bpf_map *stats_ = nullptr, *runs_ = nullptr, *data_ = nullptr;
   ObjectLayout layout_;
   StatsKind statsKind_ = StatsKind::CpuSlots;
-  // Offsets inside .data.inxpect, from the object's BTF.
-  std::size_t configOffset_ = 0, enabledOffset_ = 0, counterOffset_ = 0, sampleOffset_ = 0;
+  ConfigLayout config_; // offsets inside .data.inxpect, from the object's BTF
   std::size_t runsOffset_ = 0;
   unsigned ncpus_ = 0;
   bool loaded_ = false;

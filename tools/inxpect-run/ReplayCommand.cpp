@@ -4,6 +4,7 @@
 
 #include "LiveView.h"
 #include "LoadedObject.h"
+#include "OutputFile.h"
 #include "RunError.h"
 #include "PcapReader.h"
 #include "StatsReader.h"
@@ -25,13 +26,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
       options.manifest);
   report.counter = detectCounterSource();
   report.events = armEvents(report.counter, options.eventRequests(), layout.maxEvents);
-  object->setEnabled(true);
-  for (unsigned e = 0; e < layout.maxEvents; ++e)
-    object->setSampleEvery(e, 0);
-  for (const EventInfo &e : report.events) {
-    object->setSampleEvery(e.index, e.sampleEvery);
-    object->setCounter(e.index, e.counter);
-  }
+  object->configureEvents(report.events);
   object->load();
 
   report.object = options.object;
@@ -69,14 +64,7 @@ void refuseLiveOnlyOptions(const ReplayOptions &o) {
 void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &notes) {
   refuseLiveOnlyOptions(options);
   std::ofstream file;
-  std::ostream *sink = &out;
-  if (options.output) {
-    file.open(*options.output, std::ios::out | std::ios::trunc);
-    if (!file)
-      throw RunError("cannot write " + *options.output +
-                     ": check that its directory exists and is writable");
-    sink = &file;
-  }
+  std::ostream *sink = &openOutput(options.output, file, out);
   Report report = profileReplay(options, notes);
   if (options.format == OutputFormat::Json) {
     // stdout stays pure JSON lines; the counter line is for the person reading.

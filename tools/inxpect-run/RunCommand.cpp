@@ -23,13 +23,7 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   info.counter = detectCounterSource();
   info.events = armEvents(info.counter, options.eventRequests(), layout.maxEvents);
   // Configured before load too, so the very first packet is measured right.
-  object->setEnabled(true);
-  for (unsigned e = 0; e < layout.maxEvents; ++e)
-    object->setSampleEvery(e, 0);
-  for (const EventInfo &e : info.events) {
-    object->setSampleEvery(e.index, e.sampleEvery);
-    object->setCounter(e.index, e.counter);
-  }
+  object->configureEvents(info.events);
   object->load();
 
   int fd = ::dup(object->programFd());
