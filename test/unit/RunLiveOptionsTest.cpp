@@ -1,23 +1,11 @@
 // The command lines of run and attach, and the options every command shares.
 #include "Options.h"
 #include "RunError.h"
+#include "UsageErrorOf.h"
 
 #include <gtest/gtest.h>
 
 using namespace inxpect;
-
-namespace {
-
-std::string usageError(std::vector<std::string> args) {
-  try {
-    parseCommandLine(args);
-  } catch (const UsageError &e) {
-    return e.what();
-  }
-  return "";
-}
-
-} // namespace
 
 TEST(RunLiveOptions, RunWithEveryOption) {
   Command c = parseCommandLine({"run", "x.o", "--dev", "eth0", "--xdp-mode=generic", "--prog",

@@ -1,6 +1,7 @@
 #include "CounterSource.h"
 #include "Options.h"
 #include "RunError.h"
+#include "UsageErrorOf.h"
 
 #include <gtest/gtest.h>
 
@@ -9,16 +10,6 @@ using namespace inxpect;
 namespace {
 
 Command parse(std::vector<std::string> args) { return parseCommandLine(args); }
-
-// The message of the UsageError the arguments raise, "" when they parse.
-std::string usageError(std::vector<std::string> args) {
-  try {
-    parseCommandLine(args);
-  } catch (const UsageError &e) {
-    return e.what();
-  }
-  return "";
-}
 
 } // namespace
 

@@ -25,6 +25,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "e2e_count.h"
+#include "e2e_need.h"
 #include "e2e_manual_trace.h"
 
 #define NRULES 48
@@ -32,15 +33,6 @@
 #define SAMPLE_EVERY 64
 #define SNAP_BYTES 32
 #define SIZE_BUCKETS 6
-
-/* Leaves the program when a header does not fit in the packet. The
- * do-while(0) is a loop to --per-loop: it counts its entries on its line. */
-#define NEED(ptr, end)                                        \
-	do {                                                  \
-		LOOP_ENTERED();                               \
-		if ((void *)((ptr) + 1) > (void *)(end))      \
-			return XDP_DROP;                      \
-	} while (0)
 
 #define IPV4(a, b, c, d) ((__u32)(a) << 24 | (__u32)(b) << 16 | (__u32)(c) << 8 | (__u32)(d))
 

@@ -27,6 +27,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "e2e_count.h"
+#include "e2e_need.h"
 #include "e2e_manual_trace.h"
 
 #define MAX_VLAN_TAGS 2
@@ -40,16 +41,6 @@
 #define TCPOPT_MSS 2
 #define TCP_FLAG_FIN 0x01
 #define TCP_FLAG_SYN 0x02
-
-/* Leaves the program when a header does not fit in the packet. The
- * do-while(0) is a loop to --per-loop (a section at each use): it counts its
- * entries on the line it is used on. */
-#define NEED(ptr, end)                                        \
-	do {                                                  \
-		LOOP_ENTERED();                               \
-		if ((void *)((ptr) + 1) > (void *)(end))      \
-			return XDP_DROP;                      \
-	} while (0)
 
 /* linux/icmp.h and linux/icmpv6.h pull in headers that do not build for
  * -target bpf: the two fields we read are enough. */

@@ -29,6 +29,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "e2e_count.h"
+#include "e2e_need.h"
 #include "e2e_manual_trace.h"
 
 #define NBACKENDS 16
@@ -37,15 +38,6 @@
 #define RING_SIZE 61 /* prime, as Maglev needs, and much larger than a ring's backends */
 #define MAX_VIPS 256
 #define MAX_CONNS 65536
-
-/* Leaves the program when a header does not fit in the packet. The
- * do-while(0) is a loop to --per-loop: it counts its entries on its line. */
-#define NEED(ptr, end)                                        \
-	do {                                                  \
-		LOOP_ENTERED();                               \
-		if ((void *)((ptr) + 1) > (void *)(end))      \
-			return XDP_DROP;                      \
-	} while (0)
 
 /* Key of `vips`: addresses and ports in network order, as in the packet. */
 struct vip_key {

@@ -27,18 +27,11 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "e2e_count.h"
+#include "e2e_need.h"
 #include "e2e_manual_trace.h"
 
 #define NWORDS 8
 #define TALLY_SLOTS 8
-
-/* A return inside a do-while(0), which --per-loop counts on its line. */
-#define NEED(ptr, end)                                        \
-	do {                                                  \
-		LOOP_ENTERED();                               \
-		if ((void *)((ptr) + 1) > (void *)(end))      \
-			return XDP_DROP;                      \
-	} while (0)
 
 /* A return inside a macro that is no loop. */
 #define PASS_IF(cond)            \
