@@ -242,7 +242,10 @@ class Machine:
                         frames.append((nxt, r[6:10]))
                         depth += 1
                         r[10] = Ptr(("stack", depth), 0)
-                        nxt = pc + 1 + imm
+                        # A JITed program's xlated imm is the callee's JIT
+                        # slot; bpftool's text keeps the relative target.
+                        target = re.search(r"call pc([+-]\d+)", insn["text"])
+                        nxt = pc + 1 + (int(target.group(1)) if target else imm)
                     else:
                         name = re.search(r"call (\w+)", insn["text"])
                         r[0] = self.helper(name.group(1) if name else "?", r)

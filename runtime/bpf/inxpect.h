@@ -163,7 +163,23 @@ static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u3
 	return inxpect_ktime_get_ns();
 }
 
-static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_state(void)
+/*
+ * This CPU's run state. A subprogram declared `const`: the pointer is the same
+ * for the whole run (a run never changes CPU), so clang keeps one call per BPF
+ * function and every inlined function's probes share its result instead of
+ * each looking the map up again (12 instructions a sampled-out function
+ * section, docs/design.md). Where the kernel cannot mix subprograms with
+ * tail calls ("mixing of tail_calls and bpf-to-bpf calls is not supported":
+ * the interpreter, JITs other than x86-64 before 5.10 and arm64 before 6.0),
+ * build with -DINXPECT_RUN_STATE_INLINE to look the state up inline, in
+ * each function.
+ */
+#ifdef INXPECT_RUN_STATE_INLINE
+#define INXPECT_RUN_STATE_ATTRS always_inline, unused
+#else
+#define INXPECT_RUN_STATE_ATTRS noinline, const, unused
+#endif
+static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_state(void)
 {
 	inxpect_u32 zero = 0;
 

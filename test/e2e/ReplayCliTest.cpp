@@ -105,6 +105,37 @@ TEST_F(ReplayCli, EveryStatsLayoutCountsTheSame) {
   }
 }
 
+// -DINXPECT_RUN_STATE_INLINE (for kernels that cannot mix subprograms and
+// tail calls) looks the run state up in every function instead of calling
+// the shared subprogram: the figures must not change.
+TEST_F(ReplayCli, RunStateLookedUpInlineCountsTheSame) {
+  // Its own directory: the build names its objects after the program.
+  e2e::BuiltProgram inlined = e2e::buildProgram("parser", {"--per-function"},
+                                                e2e::makeWorkDir("RunStateInline"),
+                                                {"-DINXPECT_RUN_STATE_INLINE"});
+  ASSERT_FALSE(HasFatalFailure());
+  // The option took effect: only the default build has the subprogram.
+  std::string clang = E2E_CLANG, symbols;
+  std::string nm = clang.substr(0, clang.rfind('/') + 1) + "llvm-nm ";
+  ASSERT_EQ(e2e::runCommand(nm + built_.instrumented, symbols), 0) << symbols;
+  EXPECT_NE(symbols.find(" t inxpect_run_state"), std::string::npos) << symbols;
+  ASSERT_EQ(e2e::runCommand(nm + inlined.instrumented, symbols), 0) << symbols;
+  EXPECT_EQ(symbols.find("inxpect_run_state"), std::string::npos) << symbols;
+
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run replay " + inlined.instrumented +
+                                " --pcap " + pcap_ + " --repeat 3 --format json",
+                            out),
+            0)
+      << out;
+  auto j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["runs"], 567);
+  for (const auto &s : j["sections"])
+    if (s["name"] == "xdp_parser" || s["name"] == "parse_eth") {
+      EXPECT_EQ(s["count"], 567) << s["name"];
+    }
+}
+
 TEST_F(ReplayCli, ManifestOfAnotherRewriteIsRefused) {
   e2e::BuiltProgram other = e2e::buildProgram("drop", {"--per-function"}, dir_);
   ASSERT_FALSE(HasFatalFailure());
