@@ -194,7 +194,10 @@ def main(out_dir, img_dir):
         lines = list(results[shape]["sampled_out_header_lines_per_section"].items())[:2]
         return ", ".join(f"{n:.2g} on `{line.split(': ', 1)[1]}`" for line, n in lines)
 
-    why = f"per section, --per-function: {top('function')}; region: {top('region')}"
+    over = [(shape, v) for shape, v in (("--per-function", fn), ("region", rg)) if v > TARGET_SAMPLED_OUT]
+    why = "; ".join(f"{shape} {v:g} a section: {top('function' if shape == '--per-function' else 'region')}"
+                    for shape, v in over)
+    why += " (why: docs/design.md, \"One run-state lookup a BPF function\")" if over else ""
     targets = [("sampled-out probe, BPF instructions a section", f"<= {TARGET_SAMPLED_OUT}",
                 f"{fn:g} (--per-function), {rg:g} (region)", max(fn, rg) <= TARGET_SAMPLED_OUT, why)]
     step_output.write_outputs(out_dir, "probe_insns", results, fragment(results), targets)
