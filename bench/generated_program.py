@@ -6,7 +6,7 @@ generated for the benchmark steps that need a given number of sections."""
 # no call or store between them would make a sampled-out probe cheaper still.
 BODY = "x = x * 3 + bpf_get_prandom_u32();"
 SHAPES = {
-    "function": "--per-function: each section an inlined function (looks up the run state)",
+    "function": "--per-function: each section an inlined function (its run state: the one lookup of the program it is inlined into)",
     "region": "`inxpect:region`: each section a block of one function (shares its run state)",
 }
 
