@@ -109,6 +109,32 @@ private:
 
 } // namespace
 
+namespace {
+
+// Whether a statement ends with a `;` its source range leaves out.
+bool endsWithSemicolon(const clang::Stmt *stmt) {
+  if (!stmt || llvm::isa<clang::CompoundStmt>(stmt) || llvm::isa<clang::NullStmt>(stmt) ||
+      llvm::isa<clang::DeclStmt>(stmt)) // the last two: their range has it
+    return false;
+  if (const auto *s = llvm::dyn_cast<clang::IfStmt>(stmt))
+    return endsWithSemicolon(s->getElse() ? s->getElse() : s->getThen());
+  if (const auto *s = llvm::dyn_cast<clang::ForStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::WhileStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::SwitchStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::LabelStmt>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  if (const auto *s = llvm::dyn_cast<clang::SwitchCase>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  if (const auto *s = llvm::dyn_cast<clang::AttributedStmt>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  return true; // an expression, return, do-while, goto, break, continue, asm
+}
+
+} // namespace
+
 std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTContext &ctx,
                                         const SourceTokens &tokens, bool withSemicolon) {
   const clang::SourceManager &sm = ctx.getSourceManager();
@@ -118,9 +144,10 @@ std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTConte
     return std::nullopt;
   OffsetSpan span{sm.getFileOffset(range.getBegin()), sm.getFileOffset(range.getEnd())};
   // `x++;`, `do {} while (c);`, `for (..) f();` end with a semicolon the
-  // AST leaves out; a statement ending in `}` owns none.
-  const RawToken *last = tokens.lastCodeTokenBefore(span.end);
-  if (withSemicolon && last && last->kind != clang::tok::r_brace && last->kind != clang::tok::semi) {
+  // AST leaves out; a block owns none, and an `if` or a loop the one of its
+  // last statement. Asked of the AST, not of the last token: `p = (struct
+  // pair){ 1, 2 };` ends in a `}` and still has its semicolon.
+  if (withSemicolon && endsWithSemicolon(stmt)) {
     const RawToken *next = tokens.firstCodeTokenFrom(span.end);
     if (next && next->kind == clang::tok::semi && !next->inDirective)
       span.end = next->end;
