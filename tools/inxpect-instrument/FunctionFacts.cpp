@@ -4,6 +4,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace inxpect {
 
@@ -18,10 +19,14 @@ public:
   FactsVisitor(FunctionFacts &facts, clang::ASTContext &ctx, const SourceTokens &tokens)
       : facts_(facts), ctx_(ctx), sm_(ctx.getSourceManager()), tokens_(tokens) {}
 
+  bool VisitStmtExpr(clang::StmtExpr *e) {
+    statementExpressions_.insert(e->getSubStmt()); // visited before its block
+    return true;
+  }
   bool VisitCompoundStmt(clang::CompoundStmt *block) {
     auto span = statementSpan(block, ctx_, tokens_);
     if (span)
-      facts_.blocks.push_back({block, *span});
+      facts_.blocks.push_back({block, *span, statementExpressions_.count(block) > 0});
     for (clang::Stmt *child : block->body())
       addSlot(child, block);
     return true;
@@ -48,6 +53,13 @@ public:
     const clang::LabelStmt *label = g->getLabel()->getStmt();
     if (span && label)
       facts_.gotos.push_back({span->begin, offset(label->getBeginLoc()), *span});
+    return true;
+  }
+  bool VisitReturnStmt(clang::ReturnStmt *r) {
+    ReturnFact fact{offset(r->getReturnLoc()), std::nullopt};
+    if (r->getRetValue() && r->getReturnLoc().isFileID() && sm_.isInMainFile(r->getReturnLoc()))
+      fact.value = statementSpan(r->getRetValue(), ctx_, tokens_, /*withSemicolon=*/false);
+    facts_.returns.push_back(fact);
     return true;
   }
   bool VisitSwitchStmt(clang::SwitchStmt *s) {
@@ -105,6 +117,7 @@ private:
   const clang::SourceManager &sm_;
   const SourceTokens &tokens_;
   llvm::DenseMap<const clang::Stmt *, const clang::AttributedStmt *> pragmas_;
+  llvm::DenseSet<const clang::Stmt *> statementExpressions_;
 };
 
 } // namespace
@@ -170,6 +183,13 @@ FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
   facts.decl = &fn;
   facts.name = fn.getNameAsString();
   facts.entry = entry;
+  clang::QualType ret = fn.getReturnType().getUnqualifiedType();
+  if (!ret->isVoidType()) {
+    std::string name = ret.getAsString(ctx.getPrintingPolicy());
+    if (name.find("(unnamed") == std::string::npos && name.find("(anonymous") == std::string::npos)
+      facts.returnType = name;
+    facts.returnsRecord = ret->isRecordType();
+  }
   const auto *body = llvm::cast<clang::CompoundStmt>(fn.getBody());
   facts.body = {sm.getFileOffset(sm.getExpansionLoc(body->getLBracLoc())) + 1,
                 sm.getFileOffset(sm.getExpansionLoc(body->getRBracLoc()))};
