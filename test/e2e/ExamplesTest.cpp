@@ -23,7 +23,6 @@
 #include "ProgramBuild.h"
 #include "Replay.h"
 #include "RequireRoot.h"
-#include "RunError.h"
 #include "SectionCount.h"
 #include "StatsReader.h"
 
@@ -81,17 +80,11 @@ struct Case {
 
 void PrintTo(const Case &c, std::ostream *os) { *os << c.example->name << " " << c.mode->label; }
 
-// Known to fail, with the reason; ExamplesKnownBroken below checks it still does.
-bool knownBroken(const Case &c) {
-  return std::string(c.example->name) == "nat" && std::string(c.mode->label) == "per_loop";
-}
-
 std::vector<Case> everyCase() {
   std::vector<Case> cases;
   for (const Example &e : examples())
     for (const Mode &m : modes())
-      if (!knownBroken({&e, &m}))
-        cases.push_back({&e, &m});
+      cases.push_back({&e, &m});
   return cases;
 }
 
@@ -210,19 +203,5 @@ TEST_P(Examples, SameVerdictsSameBytesExactCounts) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryMode, Examples, ::testing::ValuesIn(everyCase()), caseName);
-
-// nat --per-loop is rejected by the verifier ("R2 !read_ok": the rewritten
-// open_flow() reads a register the helper call clobbered on the path where
-// its loop runs out of tries). A rewriter bug; once it is fixed this test
-// fails: delete it and knownBroken() above, and the case runs with the rest.
-TEST(ExamplesKnownBroken, NatPerLoopIsStillRejectedByTheVerifier) {
-  REQUIRE_ROOT_FOR_BPF();
-  const Example &nat = examples()[3];
-  std::string dir = e2e::makeWorkDir("example-nat-per_loop-broken");
-  e2e::BuiltProgram built = e2e::buildSource(examplePath(nat), {"--per-loop"}, dir);
-  ASSERT_FALSE(HasFatalFailure());
-  auto object = inxpect::LoadedObject::open(built.instrumented, nat.entry);
-  EXPECT_THROW(object->load(), inxpect::RunError);
-}
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace inxpect {
 
@@ -18,10 +19,14 @@ public:
   FactsVisitor(FunctionFacts &facts, clang::ASTContext &ctx, const SourceTokens &tokens)
       : facts_(facts), ctx_(ctx), sm_(ctx.getSourceManager()), tokens_(tokens) {}
 
+  bool VisitStmtExpr(clang::StmtExpr *e) {
+    statementExpressions_.insert(e->getSubStmt()); // visited before its block
+    return true;
+  }
   bool VisitCompoundStmt(clang::CompoundStmt *block) {
     auto span = statementSpan(block, ctx_, tokens_);
     if (span)
-      facts_.blocks.push_back({block, *span});
+      facts_.blocks.push_back({block, *span, statementExpressions_.count(block) > 0});
     for (clang::Stmt *child : block->body())
       addSlot(child, block);
     return true;
@@ -48,6 +53,13 @@ public:
     const clang::LabelStmt *label = g->getLabel()->getStmt();
     if (span && label)
       facts_.gotos.push_back({span->begin, offset(label->getBeginLoc()), *span});
+    return true;
+  }
+  bool VisitReturnStmt(clang::ReturnStmt *r) {
+    ReturnFact fact{offset(r->getReturnLoc()), std::nullopt};
+    if (r->getRetValue() && r->getReturnLoc().isFileID() && sm_.isInMainFile(r->getReturnLoc()))
+      fact.value = statementSpan(r->getRetValue(), ctx_, tokens_, /*withSemicolon=*/false);
+    facts_.returns.push_back(fact);
     return true;
   }
   bool VisitSwitchStmt(clang::SwitchStmt *s) {
@@ -105,7 +117,34 @@ private:
   const clang::SourceManager &sm_;
   const SourceTokens &tokens_;
   llvm::DenseMap<const clang::Stmt *, const clang::AttributedStmt *> pragmas_;
+  llvm::DenseSet<const clang::Stmt *> statementExpressions_;
 };
+
+} // namespace
+
+namespace {
+
+// Whether a statement ends with a `;` its source range leaves out.
+bool endsWithSemicolon(const clang::Stmt *stmt) {
+  if (!stmt || llvm::isa<clang::CompoundStmt>(stmt) || llvm::isa<clang::NullStmt>(stmt) ||
+      llvm::isa<clang::DeclStmt>(stmt)) // the last two: their range has it
+    return false;
+  if (const auto *s = llvm::dyn_cast<clang::IfStmt>(stmt))
+    return endsWithSemicolon(s->getElse() ? s->getElse() : s->getThen());
+  if (const auto *s = llvm::dyn_cast<clang::ForStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::WhileStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::SwitchStmt>(stmt))
+    return endsWithSemicolon(s->getBody());
+  if (const auto *s = llvm::dyn_cast<clang::LabelStmt>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  if (const auto *s = llvm::dyn_cast<clang::SwitchCase>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  if (const auto *s = llvm::dyn_cast<clang::AttributedStmt>(stmt))
+    return endsWithSemicolon(s->getSubStmt());
+  return true; // an expression, return, do-while, goto, break, continue, asm
+}
 
 } // namespace
 
@@ -118,9 +157,10 @@ std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTConte
     return std::nullopt;
   OffsetSpan span{sm.getFileOffset(range.getBegin()), sm.getFileOffset(range.getEnd())};
   // `x++;`, `do {} while (c);`, `for (..) f();` end with a semicolon the
-  // AST leaves out; a statement ending in `}` owns none.
-  const RawToken *last = tokens.lastCodeTokenBefore(span.end);
-  if (withSemicolon && last && last->kind != clang::tok::r_brace && last->kind != clang::tok::semi) {
+  // AST leaves out; a block owns none, and an `if` or a loop the one of its
+  // last statement. Asked of the AST, not of the last token: `p = (struct
+  // pair){ 1, 2 };` ends in a `}` and still has its semicolon.
+  if (withSemicolon && endsWithSemicolon(stmt)) {
     const RawToken *next = tokens.firstCodeTokenFrom(span.end);
     if (next && next->kind == clang::tok::semi && !next->inDirective)
       span.end = next->end;
@@ -143,6 +183,13 @@ FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
   facts.decl = &fn;
   facts.name = fn.getNameAsString();
   facts.entry = entry;
+  clang::QualType ret = fn.getReturnType().getUnqualifiedType();
+  if (!ret->isVoidType()) {
+    std::string name = ret.getAsString(ctx.getPrintingPolicy());
+    if (name.find("(unnamed") == std::string::npos && name.find("(anonymous") == std::string::npos)
+      facts.returnType = name;
+    facts.returnsRecord = ret->isRecordType();
+  }
   const auto *body = llvm::cast<clang::CompoundStmt>(fn.getBody());
   facts.body = {sm.getFileOffset(sm.getExpansionLoc(body->getLBracLoc())) + 1,
                 sm.getFileOffset(sm.getExpansionLoc(body->getRBracLoc()))};

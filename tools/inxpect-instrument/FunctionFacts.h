@@ -33,6 +33,7 @@ struct StatementSlot {
 struct BlockFact {
   const clang::CompoundStmt *block;
   OffsetSpan span; // from `{` to after `}`
+  bool statementExpression = false; // the body of `({ ... })`: its value is its last statement
 };
 
 struct LoopFact {
@@ -47,6 +48,12 @@ struct GotoFact {
   unsigned from;  // the goto
   unsigned to;    // the label it jumps to
   OffsetSpan stmt; // the goto statement, with its semicolon
+};
+
+struct ReturnFact {
+  unsigned offset;                 // the `return` (expansion)
+  std::optional<OffsetSpan> value; // its value; none: `return;`, or the return or its value
+                                   // is not plain text of the main file (a macro's)
 };
 
 struct CaseFact {
@@ -64,12 +71,18 @@ struct FunctionFacts {
   const clang::FunctionDecl *decl;
   std::string name;
   bool entry = false; // a program (SEC): its first probe starts runs
+  // The return type as a type name, unqualified (empty: void, or a type that
+  // has no name to write, an anonymous struct), and whether it is a struct or
+  // union (its zero is `{0}`).
+  std::string returnType;
+  bool returnsRecord = false;
   OffsetSpan body; // from just after `{` to `}`
   std::vector<StatementSlot> slots;
   std::vector<BlockFact> blocks;
   std::vector<LoopFact> loops;
   std::vector<GotoFact> gotos;
   std::vector<CaseFact> cases;
+  std::vector<ReturnFact> returns;
   std::vector<CallFact> tailCalls; // bpf_tail_call, bpf_tail_call_static
   std::vector<CallFact> calls;     // calls to functions defined in the main file
 

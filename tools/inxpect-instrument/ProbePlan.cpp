@@ -32,6 +32,19 @@ std::string endsBeforeGoto(const std::vector<unsigned> &ids) {
   return text;
 }
 
+std::string returnValueDeclaration(const std::string &type, bool record) {
+  // __typeof__ takes any type name, a pointer to function's included.
+  return " __typeof__(" + type + ") inxpect_rv = " + (record ? "{0};" : "0;");
+}
+std::string divertedValueOpen() { return "({inxpect_rv = ("; }
+std::string divertedValueClose(unsigned id) {
+  return "); goto inxpect_return_" + std::to_string(id) + "; inxpect_rv;})";
+}
+std::string divertedBlockOpen() { return "{"; }
+std::string divertedBlockClose(unsigned id) {
+  return " if (0) inxpect_return_" + std::to_string(id) + ": return inxpect_rv;}";
+}
+
 std::string includeDirective(bool lineIsEmpty) {
   return lineIsEmpty ? "#include \"inxpect.h\"" : "#include \"inxpect.h\" ";
 }

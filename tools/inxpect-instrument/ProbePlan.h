@@ -38,6 +38,14 @@ std::string rangeClose(unsigned id); // " INXPECT_END(id);"
 // expression in front of a call (closed by ")"), or as a block around a goto.
 std::string endsBeforeCall(const std::vector<unsigned> &ids);
 std::string endsBeforeGoto(const std::vector<unsigned> &ids);
+// A return diverted past the end of section `id` (SectionReturns.h): the
+// variable at the function's top, the text around the return's value, and
+// the block around the section's scope that ends with the real return.
+std::string returnValueDeclaration(const std::string &type, bool record);
+std::string divertedValueOpen();                 // "({inxpect_rv = ("
+std::string divertedValueClose(unsigned id);     // "); goto inxpect_return_<id>; inxpect_rv;})"
+std::string divertedBlockOpen();                 // "{"
+std::string divertedBlockClose(unsigned id);     // " if (0) inxpect_return_<id>: return inxpect_rv;}"
 // `lineIsEmpty`: the chosen line holds nothing, so no separating space.
 std::string includeDirective(bool lineIsEmpty);
 // INXPECT_OBJECT(...) after the last line: sizes, hash, embedded table.

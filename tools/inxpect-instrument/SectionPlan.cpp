@@ -6,15 +6,24 @@
 
 #include "clang/Basic/SourceManager.h"
 
+#include "SectionReturns.h"
+
 namespace inxpect {
 
 namespace {
 
 // At one offset: tail-call and goto ends close first, then section closers
 // (inner first), function-level probes, section openers (outer first), and
-// the ends in front of a goto or call last.
+// the ends in front of a goto or call last. A section's rank is twice its
+// id, so that the block a diverted return needs (SectionReturns.h) goes
+// right around the section's own braces: opened just before its opener,
+// closed just after its closer. A diverted return's value goes around a
+// tail call's ends.
 constexpr int kCallClose = -3000000, kGotoClose = -2000000, kSectionClose = -1000000;
 constexpr int kSectionOpen = 1000000, kGotoOpen = 2000000, kCallOpen = 3000000;
+int openRank(unsigned id) { return kSectionOpen + 2 * int(id); }
+int closeRank(unsigned id) { return kSectionClose - 2 * int(id); }
+constexpr int kAfterFunctionStart = 1;
 
 int kindOrder(SectionKind k) {
   switch (k) {
@@ -74,8 +83,10 @@ public:
     checkNames();
     for (size_t i = 0; i < plan_.sections.size(); ++i)
       finish(plan_.sections[i], static_cast<unsigned>(i));
-    for (const FunctionFacts &fn : functions_)
+    for (const FunctionFacts &fn : functions_) {
       functionStart(fn);
+      divertReturns(fn);
+    }
     endBeforeTailCalls();
     return std::move(plan_);
   }
@@ -124,12 +135,12 @@ private:
       add(s.open, openingProbe({s.section, s.open, s.entry}), 0);
       break;
     case ProbeShape::Wrap:
-      add(s.open, scopeOpen(id), kSectionOpen + int(id));
-      add(s.close, "}", kSectionClose - int(id));
+      add(s.open, scopeOpen(id), openRank(id));
+      add(s.close, "}", closeRank(id));
       break;
     case ProbeShape::Range:
-      add(s.open, rangeOpen(id), kSectionOpen + int(id));
-      add(s.close, rangeClose(id), kSectionClose - int(id));
+      add(s.open, rangeOpen(id), openRank(id));
+      add(s.close, rangeClose(id), closeRank(id));
       endBeforeGotosLeaving(s);
       break;
     case ProbeShape::Manual:
@@ -165,6 +176,23 @@ private:
       add(fn.body.begin, runStart(), 0);
     else if (holdsSections)
       add(fn.body.begin, contextStart(), 0);
+  }
+
+  // A return that leaves a section other than the function's own goes to
+  // the end of the outermost such section first (SectionReturns.h says why).
+  void divertReturns(const FunctionFacts &fn) {
+    std::vector<DivertedSection> diverted = divertedReturns(fn, plan_.sections);
+    if (diverted.empty())
+      return;
+    add(fn.body.begin, returnValueDeclaration(fn.returnType, fn.returnsRecord), kAfterFunctionStart);
+    for (const DivertedSection &d : diverted) {
+      add(d.block.begin, divertedBlockOpen(), openRank(d.id) - 1);
+      add(d.block.end, divertedBlockClose(d.id), closeRank(d.id) + 1);
+      for (const OffsetSpan &value : d.values) {
+        add(value.begin, divertedValueOpen(), kCallOpen - 1);
+        add(value.end, divertedValueClose(d.id), kCallClose + 1);
+      }
+    }
   }
 
   // bpf_tail_call does not come back when it succeeds: every section open

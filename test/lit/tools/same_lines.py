@@ -16,7 +16,11 @@ import sys
 # Inserted text with letters, taken out of both lines before they are compared
 # (a test's comments may quote probes too); what else was inserted may only be
 # braces, parentheses, separators and ids.
-PROBES = re.compile(r'#include "inxpect\.h"|INXPECT_[A-Z]+\(\d*\)[;,]?')
+PROBES = re.compile(r'#include "inxpect\.h"|INXPECT_[A-Z]+\(\d*\)[;,]?'
+                    # a return diverted past a section's end (SectionReturns.h)
+                    r'|__typeof__\(.*?\) inxpect_rv = (?:0|\{0\});'
+                    r'|\(\{inxpect_rv = \(|\); goto inxpect_return_\d+; inxpect_rv;\}\)'
+                    r'| if \(0\) inxpect_return_\d+: return inxpect_rv;')
 PUNCTUATION = re.compile(r'^[{}() ,;0-9=]*$')
 
 
