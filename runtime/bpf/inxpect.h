@@ -231,8 +231,14 @@ static __attribute__((always_inline)) inline inxpect_u32
 inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
 {
 	inxpect_u32 event = run ? run->event : 0;
+	unsigned char *off = inxpect_section_off;
 
-	return event && !inxpect_section_off[id] ? event : 0;
+	/* Opaque on the sampled path only: else clang materialises the
+	 * switches' address ahead of the branch, and on the path not sampled
+	 * it takes a register (a spill and 2 instructions a region). */
+	if (event)
+		asm volatile("" : "+r"(off));
+	return event && !off[id] ? event : 0;
 }
 
 static __attribute__((always_inline)) inline struct inxpect_probe
