@@ -153,6 +153,20 @@ def targets(data):
     return rows
 
 
+def counts_listing(data):
+    """The driver's exactness checks, per example: the floor's and fentry/fexit's
+    counts (when timed) and the inxpect runs counted, each against the runs given."""
+    listing = []
+    for ex in data["examples"]:
+        c = ex["checks"]
+        counts = [f"{c['floor']['count']:,}/{c['floor']['runs']:,} (floor)"]
+        if "fentry-fexit" in c:
+            counts.append(f"{c['fentry-fexit']['count']:,}/{c['fentry-fexit']['runs']:,} (fentry/fexit)")
+        counts.append(f"{c['entry']['counted_runs']:,}/{c['entry']['runs']:,} (inxpect runs)")
+        listing.append(f"{ex['name']} " + ", ".join(counts))
+    return "; ".join(listing)
+
+
 def insns_per_guest_ns(vm):
     """Under -icount shift=S the guest's TSC ticks once per 2^S ns of virtual
     time, one instruction each 2^S ns; its kernel converts ticks to ns at the
@@ -180,14 +194,8 @@ def guest_section(data):
            "host's load, but every instruction weighs the same, so what real hardware adds (cache misses, "
            "branch mispredictions, the latency of the TSC read behind the clock) does not show. "
            "Only the ratios within this run carry over.", ""]
-    checks = []
-    for ex in guest["examples"]:
-        c = ex["checks"]
-        checks.append(f"{ex['name']} {c['floor']['count']:,}/{c['floor']['runs']:,} (floor), "
-                      f"{c['fentry-fexit']['count']:,}/{c['fentry-fexit']['runs']:,} (fentry/fexit), "
-                      f"{c['entry']['counted_runs']:,}/{c['entry']['runs']:,} (inxpect runs)")
     out += ["Every measuring variant counted every run in the guest too (checked, else the step fails): "
-            + "; ".join(checks) + ".", ""]
+            + counts_listing(guest) + ".", ""]
     ratios = fentry_ratios(guest)
     for ex in guest["examples"]:
         out += [f"#### {ex['name']}, in the guest", "",
@@ -238,13 +246,8 @@ def page(data, target_rows):
     maps = [f"{ex['name']}: {ex['maps']}" for ex in data["examples"] if ex["maps"]]
     if maps:
         out += ["Maps: " + "; ".join(maps) + ".", ""]
-    checks = []
-    for ex in data["examples"]:
-        c = ex["checks"]
-        checks.append(f"{ex['name']} {c['floor']['count']:,}/{c['floor']['runs']:,} (floor), "
-                      f"{c['entry']['counted_runs']:,}/{c['entry']['runs']:,} (inxpect runs)")
     out += ["Every measuring variant counted every run it was given (checked, else the step fails): "
-            + "; ".join(checks) + ".", ""]
+            + counts_listing(data) + ".", ""]
     fentry_error = next((ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"]), "")
     if fentry_error:
         elsewhere = ("measured in a QEMU guest instead: see below" if data.get("guest")
