@@ -10,14 +10,18 @@
 //                 run time), sampling every Nth run
 //   all@N         inxpect, every function a section (--per-function)
 // and prints the rounds and their medians as JSON (schema in bench/overhead.sh).
+// --kinds limits the run to some of them (bench/overhead_guest.sh times only
+// what the fentry/fexit comparison needs, under emulation).
 // Objects come from bench/overhead.sh: DIR/NAME.{bare,floor,entry,all}.o.
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -37,6 +41,8 @@ struct Options {
   uint32_t repeat = 1000000;
   std::vector<uint32_t> periods{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
   std::vector<std::string> restored, examples;
+  std::set<std::string> kinds{"bare", "floor", "fentry-fexit", "entry", "all"};
+  bool wants(const std::string &kind) const { return kinds.count(kind) != 0; }
 };
 
 std::vector<std::string> splitList(const std::string &list) {
@@ -50,7 +56,9 @@ std::vector<std::string> splitList(const std::string &list) {
 
 [[noreturn]] void usage() {
   std::fprintf(stderr, "usage: inxpect-bench-overhead --objects DIR --fentry FENTRY.o [--rounds N] "
-                       "[--repeat R] [--periods 1,2,...] [--restored NAME,...] EXAMPLE... (as root)\n");
+                       "[--repeat R] [--periods 1,2,...] [--restored NAME,...]\n"
+                       "  [--kinds bare,floor,fentry-fexit,entry,all] EXAMPLE... (as root)\n"
+                       "  bare and floor are always timed: every overhead is over bare, checked against floor\n");
   std::exit(2);
 }
 
@@ -77,12 +85,21 @@ Options parse(int argc, char **argv) {
         o.periods.push_back(std::stoul(p));
     } else if (a == "--restored")
       o.restored = splitList(value());
+    else if (a == "--kinds") {
+      std::vector<std::string> kinds = splitList(value());
+      o.kinds = {kinds.begin(), kinds.end()};
+    }
     else if (!a.empty() && a[0] == '-')
       usage();
     else
       o.examples.push_back(a);
   }
   if (o.objects.empty() || o.fentry.empty() || o.examples.empty() || o.rounds == 0 || o.periods.empty())
+    usage();
+  for (const std::string &kind : o.kinds)
+    if (kind != "bare" && kind != "floor" && kind != "fentry-fexit" && kind != "entry" && kind != "all")
+      usage();
+  if (!o.wants("bare") || !o.wants("floor"))
     usage();
   return o;
 }
@@ -119,32 +136,45 @@ nlohmann::json measureExample(const Options &o, const std::string &example, bool
   std::string base = o.objects + "/" + example;
   bench::PlainProgram bare(base + ".bare.o", example);
   bench::PlainProgram floorProgram(base + ".floor.o", example);
-  bench::PlainProgram traced(base + ".bare.o", example); // a copy of its own for fentry/fexit
   // Some kernels refuse tracing programs (a security policy, no trampolines):
   // the page then says so instead of comparing.
+  std::unique_ptr<bench::PlainProgram> traced; // a copy of bare of its own for fentry/fexit
   std::unique_ptr<bench::FentryFexit> tracer;
   std::string tracerError;
-  try {
-    tracer = std::make_unique<bench::FentryFexit>(o.fentry, traced.fd());
-  } catch (const std::exception &e) {
-    tracerError = e.what();
+  if (o.wants("fentry-fexit")) {
+    traced = std::make_unique<bench::PlainProgram>(base + ".bare.o", example);
+    try {
+      tracer = std::make_unique<bench::FentryFexit>(o.fentry, traced->fd());
+    } catch (const std::exception &e) {
+      tracerError = e.what();
+    }
   }
-  bench::InstrumentedProgram entry(base + ".entry.o", example);
-  bench::InstrumentedProgram all(base + ".all.o", example);
-  unsigned entrySectionsOn = entry.keepOnly("function"); // cms's regions off: the entry alone
-  uint64_t entryRunsBefore = entry.snapshot().runs, allRunsBefore = all.snapshot().runs;
+  std::unique_ptr<bench::InstrumentedProgram> entry, all;
+  unsigned entrySectionsOn = 0;
+  uint64_t entryRunsBefore = 0, allRunsBefore = 0;
+  if (o.wants("entry")) {
+    entry = std::make_unique<bench::InstrumentedProgram>(base + ".entry.o", example);
+    entrySectionsOn = entry->keepOnly("function"); // cms's regions off: the entry alone
+    entryRunsBefore = entry->snapshot().runs;
+  }
+  if (o.wants("all")) {
+    all = std::make_unique<bench::InstrumentedProgram>(base + ".all.o", example);
+    allRunsBefore = all->snapshot().runs;
+  }
 
   std::vector<Variant> variants;
   variants.push_back(variant("bare", "bare", bare.fd()));
   variants.push_back(variant("floor", "floor", floorProgram.fd()));
   if (tracer)
-    variants.push_back(variant("fentry-fexit", "fentry-fexit", traced.fd()));
-  for (uint32_t n : o.periods)
-    variants.push_back(variant("entry@" + std::to_string(n), "entry", entry.fd(), n,
-                               [&entry, n] { entry.setSampleEvery(n); }));
-  for (uint32_t n : o.periods)
-    variants.push_back(variant("all@" + std::to_string(n), "all", all.fd(), n,
-                               [&all, n] { all.setSampleEvery(n); }));
+    variants.push_back(variant("fentry-fexit", "fentry-fexit", traced->fd()));
+  for (bench::InstrumentedProgram *program : {entry.get(), all.get()}) {
+    if (!program)
+      continue;
+    std::string kind = program == entry.get() ? "entry" : "all";
+    for (uint32_t n : o.periods)
+      variants.push_back(variant(kind + "@" + std::to_string(n), kind, program->fd(), n,
+                                 [program, n] { program->setSampleEvery(n); }));
+  }
 
   bench::Packet packet = bench::mainPathPacket();
   uint32_t verdict = bench::mainPathVerdict(example);
@@ -172,24 +202,27 @@ nlohmann::json measureExample(const Options &o, const std::string &example, bool
     return n;
   };
   // Every measuring variant must have seen every run: the figures are exact.
-  inxpect::Snapshot entrySnap = entry.snapshot(), allSnap = all.snapshot();
-  nlohmann::json checks = {
-      {"floor", totalsJson(floorProgram.floorTotals(), runsOf("floor"))},
-      {"fentry-fexit", totalsJson(tracer ? tracer->totals() : bench::MeasuredTotals{}, runsOf("fentry-fexit"))},
-      {"entry", {{"runs", runsOf("entry")}, {"counted_runs", entrySnap.runs - entryRunsBefore}}},
-      {"all", {{"runs", runsOf("all")}, {"counted_runs", allSnap.runs - allRunsBefore}}}};
-  bool exact = checks["floor"]["count"] == checks["floor"]["runs"] &&
-               checks["fentry-fexit"]["count"] == checks["fentry-fexit"]["runs"] &&
-               checks["entry"]["counted_runs"] == checks["entry"]["runs"] &&
-               checks["all"]["counted_runs"] == checks["all"]["runs"];
+  nlohmann::json checks = {{"floor", totalsJson(floorProgram.floorTotals(), runsOf("floor"))}};
+  bool exact = checks["floor"]["count"] == checks["floor"]["runs"];
+  if (tracer) {
+    checks["fentry-fexit"] = totalsJson(tracer->totals(), runsOf("fentry-fexit"));
+    exact &= checks["fentry-fexit"]["count"] == checks["fentry-fexit"]["runs"];
+  }
+  for (auto [kind, program, before] : {std::tuple{"entry", entry.get(), entryRunsBefore},
+                                       std::tuple{"all", all.get(), allRunsBefore}}) {
+    if (!program)
+      continue;
+    checks[kind] = {{"runs", runsOf(kind)}, {"counted_runs", program->snapshot().runs - before}};
+    exact &= checks[kind]["counted_runs"] == checks[kind]["runs"];
+  }
   if (!exact)
     throw std::runtime_error(example + ": a profiler missed runs: " + checks.dump());
 
   nlohmann::json out = {{"name", example},
                         {"restored", restored},
                         {"maps", bench::exampleMapsDescription(example)},
-                        {"sections_all", all.sections()},
-                        {"sections_entry", entry.sections()},
+                        {"sections_all", all ? nlohmann::json(all->sections()) : nlohmann::json()},
+                        {"sections_entry", entry ? nlohmann::json(entry->sections()) : nlohmann::json()},
                         {"sections_entry_on", entrySectionsOn},
                         {"checks", checks},
                         {"fentry_fexit_error", tracerError},

@@ -3,12 +3,7 @@
 # program through its kfunc, feeds the kfunc bad indices, tries to unload it
 # while a program uses it, unloads it. Every check prints "CHECK ok|FAIL NAME"
 # and the end prints "GUEST DONE"; run.sh judges from the console.
-export PATH=/bin:/sbin
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev
-mount -t bpf bpf /sys/fs/bpf
-mkdir -p /tmp
+. /guest-common.sh
 
 check() { # NAME, then a command that must succeed
   name=$1

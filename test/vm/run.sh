@@ -56,28 +56,15 @@ $clang -target bpf -O2 -g "${inc[@]}" -c "$here/kfunc_probe.bpf.c" -o "$work/kfu
 
 echo "== initramfs"
 rootfs=$work/rootfs
-mkdir -p "$rootfs"/{bin,sbin,proc,sys,dev,tmp}
-cp "$(command -v busybox)" "$rootfs/bin/busybox"
-for applet in $("$rootfs/bin/busybox" --list); do
-  [ -e "$rootfs/bin/$applet" ] || ln -s busybox "$rootfs/bin/$applet"
-done
+mkdir -p "$rootfs"
 cp "$here/guest-init.sh" "$rootfs/init"
 cp "$work/kmod/inxpect.ko" "$work/drop.o" "$work/drop.json" "$work/kfunc_probe.o" "$rootfs/"
 cp "$build/bin/inxpect-run" "$rootfs/inxpect-run"
 cp "$build/bin/inxpect-vm-kfunc-probe" "$rootfs/kfunc-probe"
-# The host's shared libraries and loader, at the paths the binaries expect.
-for lib in $(for bin in inxpect-run inxpect-vm-kfunc-probe; do ldd "$build/bin/$bin"; done |
-             awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' | sort -u); do
-  mkdir -p "$rootfs$(dirname "$lib")"
-  cp -L "$lib" "$rootfs$lib"
-done
-(cd "$rootfs" && find . | cpio -o -H newc --quiet | gzip -1) > "$work/initrd.gz" ||
-  fail "cannot pack the initramfs"
+"$here/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
 
 echo "== boot $KVER under TCG"
-timeout 240 qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 2 -nographic -no-reboot \
-  -kernel "$VMLINUZ" -initrd "$work/initrd.gz" \
-  -append "console=ttyS0 panic=-1 oops=panic quiet" < /dev/null > "$work/console.log" 2>&1
+"$here/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" 240 "" -smp 2
 status=$?
 tr -d '\r' < "$work/console.log" | sed -n '/== insmod/,$p'
 
