@@ -187,6 +187,22 @@ static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_
 }
 
 /*
+ * The run state as one function's probes see it: the shared lookup's result,
+ * opaque to clang. Seeing one pointer in every inlined function, clang would
+ * hoist a single NULL test out of all their probes and copy the program's
+ * own code for the NULL path (never taken): twice the code, and in a large
+ * function branches beyond BPF's 16-bit jump range ("Branch target out of
+ * insn range"). Opaque, each function tests it once. The asm emits nothing.
+ */
+static __attribute__((always_inline)) inline struct inxpect_run *inxpect_function_run_state(void)
+{
+	struct inxpect_run *run = inxpect_run_state();
+
+	asm volatile("" : "+r"(run));
+	return run;
+}
+
+/*
  * Called once at the start of every run of an entry program. A run samples at
  * most one event, so a sampled section costs exactly two counter reads and
  * the verifier sees one branch a probe; events due in the same run take
@@ -312,12 +328,12 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_begin()
 /* First statement of any other instrumented function. */
 #define INXPECT_FUNCTION(id)                                                      \
-	struct inxpect_run *inxpect_run = inxpect_run_state();                    \
+	struct inxpect_run *inxpect_run = inxpect_function_run_state();           \
 	INXPECT_SCOPED_PROBE_(inxpect_run, id)
 /* First statement of a function that only holds other sections (loops,
  * regions): looks the run state up once for all of them. */
 #define INXPECT_CONTEXT()                                                         \
-	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_state()
+	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_function_run_state()
 
 /* A loop or a statement made a section: the rewriter wraps it as
  * { INXPECT_SCOPE(id); statement }, so leaving the braces ends it. */
@@ -351,7 +367,7 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 	;                                                                         \
 	struct inxpect_probe INXPECT_CONCAT(inxpect_manual_, name)                \
 		__attribute__((cleanup(inxpect_section_end), unused)) =           \
-			inxpect_section_begin(inxpect_run_state(), id)
+			inxpect_section_begin(inxpect_function_run_state(), id)
 #define END_TRACE(name) inxpect_section_close(&INXPECT_CONCAT(inxpect_manual_, name))
 #endif
 
