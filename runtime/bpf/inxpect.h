@@ -163,16 +163,26 @@ static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u3
 	return inxpect_ktime_get_ns();
 }
 
+/* This CPU's run state: never NULL at run time (a constant key in range),
+ * but the verifier of older kernels wants the test. */
+static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_lookup(void)
+{
+	inxpect_u32 zero = 0;
+
+	return inxpect_map_lookup_elem(&inxpect_runs, &zero);
+}
+
 /*
- * This CPU's run state. A subprogram declared `const`: the pointer is the same
- * for the whole run (a run never changes CPU), so clang keeps one call per BPF
- * function and every inlined function's probes share its result instead of
- * each looking the map up again (12 instructions a sampled-out function
- * section, docs/design.md). Where the kernel cannot mix subprograms with
- * tail calls ("mixing of tail_calls and bpf-to-bpf calls is not supported":
- * the interpreter, JITs other than x86-64 before 5.10 and arm64 before 6.0),
- * build with -DINXPECT_RUN_STATE_INLINE to look the state up inline, in
- * each function.
+ * The same for functions other than the entry: a subprogram declared `const`.
+ * The pointer is the same for the whole run (a run never changes CPU), so
+ * clang keeps one call per BPF function and the probes of every function
+ * inlined there share its result instead of each looking the map up again
+ * (12 instructions a sampled-out function section, docs/design.md). The
+ * entry looks the state up inline: a program profiled as one section pays
+ * no call. Where the kernel cannot mix subprograms with tail calls ("mixing
+ * of tail_calls and bpf-to-bpf calls is not supported": the interpreter,
+ * JITs other than x86-64 before 5.10 and arm64 before 6.0), build with
+ * -DINXPECT_RUN_STATE_INLINE to look the state up inline in each function.
  */
 #ifdef INXPECT_RUN_STATE_INLINE
 #define INXPECT_RUN_STATE_ATTRS always_inline, unused
@@ -181,9 +191,7 @@ static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u3
 #endif
 static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_state(void)
 {
-	inxpect_u32 zero = 0;
-
-	return inxpect_map_lookup_elem(&inxpect_runs, &zero);
+	return inxpect_run_lookup();
 }
 
 /*
@@ -211,7 +219,7 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_functio
  */
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_begin(void)
 {
-	struct inxpect_run *run = inxpect_run_state();
+	struct inxpect_run *run = inxpect_run_lookup();
 	/* Through memory, not a register: a constant "chosen" would be
 	 * carried through the whole program, one verifier path per value. */
 	volatile inxpect_u32 *chosen;
