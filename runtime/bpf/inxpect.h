@@ -196,18 +196,21 @@ static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_
 
 /*
  * The run state as one function's probes see it: the shared lookup's result,
- * opaque to clang. Seeing one pointer in every inlined function, clang would
- * hoist a single NULL test out of all their probes and copy the program's
- * own code for the NULL path (never taken): twice the code, and in a large
- * function branches beyond BPF's 16-bit jump range ("Branch target out of
- * insn range"). Opaque, each function tests it once. The asm emits nothing.
+ * never NULL. Given a pointer that may be NULL, the same in every inlined
+ * function, clang hoists one NULL test out of all their probes and copies
+ * the program's own code for the NULL path, which no run takes: twice the
+ * code, and in a large function branches beyond BPF's 16-bit jump range
+ * ("Branch target out of insn range"). A state that samples nothing
+ * stands in for the NULL the verifier must be shown handled, so the probes
+ * test only the sampling decision. (Older kernels, 6.1 among them, cannot
+ * tell that the lookup never fails, and verify the stand-in's path too.)
  */
+static struct inxpect_run inxpect_no_run; /* never written: event 0 */
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_function_run_state(void)
 {
 	struct inxpect_run *run = inxpect_run_state();
 
-	asm volatile("" : "+r"(run));
-	return run;
+	return run ? run : &inxpect_no_run;
 }
 
 /*
