@@ -2,8 +2,9 @@
 // the rewrite must still compile and load. Clang, seeing the run state's
 // pointer as one in all of them, once copied the whole program for the
 // NULL path and placed branches beyond BPF's 16-bit jump offsets ("Branch
-// target out of insn range"): runtime/bpf/inxpect.h keeps each function's
-// pointer opaque for this (docs/design.md, "One run-state lookup").
+// target out of insn range"): runtime/bpf/inxpect.h gives functions a
+// pointer that is never NULL for this (docs/design.md, "One run-state
+// lookup a BPF function").
 #include <fstream>
 #include <string>
 
