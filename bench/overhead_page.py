@@ -151,7 +151,8 @@ def floor_miss_why(data, over, worst):
     rounds = per_round_floor_ratios(ex)
     why = (f"over the goal on {', '.join(over)}: host timings; on {worst} the ratio was "
            f"{min(rounds):.2f}x to {max(rounds):.2f}x from round to round (see the overhead section)")
-    guest = next((g for g in data.get("guest", {}).get("examples", []) if g["name"] == worst), None)
+    guest_run = data["guest"] or {"examples": []}  # None where this host timed fentry/fexit itself
+    guest = next((g for g in guest_run["examples"] if g["name"] == worst), None)
     if guest:
         why += (f"; in the guest's instruction counts inxpect's overhead is "
                 f"{overhead(guest, 'entry@1') / overhead(guest, 'floor'):.2f}x the floor's on {worst}: "
