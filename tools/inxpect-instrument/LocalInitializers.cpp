@@ -4,6 +4,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include "ProbePlan.h"
+
 namespace inxpect {
 
 namespace {
@@ -29,7 +31,7 @@ public:
     std::optional<clang::Token> next = clang::Lexer::findNextToken(end, sm, ctx_.getLangOpts());
     if (!next || !next->isOneOf(clang::tok::semi, clang::tok::comma))
       return true;
-    out_.push_back({sm.getFileOffset(next->getLocation()), record ? " = {0}" : " = 0"});
+    out_.push_back({sm.getFileOffset(next->getLocation()), " = " + zeroValue(record)});
     return true;
   }
 

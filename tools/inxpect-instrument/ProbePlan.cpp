@@ -34,8 +34,9 @@ std::string endsBeforeGoto(const std::vector<unsigned> &ids) {
 
 std::string returnValueDeclaration(const std::string &type, bool record) {
   // __typeof__ takes any type name, a pointer to function's included.
-  return " __typeof__(" + type + ") inxpect_rv = " + (record ? "{0};" : "0;");
+  return " __typeof__(" + type + ") inxpect_rv = " + zeroValue(record) + ";";
 }
+std::string zeroValue(bool record) { return record ? "{0}" : "0"; }
 std::string divertedValueOpen() { return "({inxpect_rv = ("; }
 std::string divertedValueClose(unsigned id) {
   return "); goto inxpect_return_" + std::to_string(id) + "; inxpect_rv;})";

@@ -42,6 +42,9 @@ std::string endsBeforeGoto(const std::vector<unsigned> &ids);
 // variable at the function's top, the text around the return's value, and
 // the block around the section's scope that ends with the real return.
 std::string returnValueDeclaration(const std::string &type, bool record);
+// The zero a variable is given (inxpect_rv, locals without a value): "{0}"
+// for a struct or union, "0" for anything else.
+std::string zeroValue(bool record);
 std::string divertedValueOpen();                 // "({inxpect_rv = ("
 std::string divertedValueClose(unsigned id);     // "); goto inxpect_return_<id>; inxpect_rv;})"
 std::string divertedBlockOpen();                 // "{"
