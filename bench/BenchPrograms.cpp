@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <bpf/libbpf.h>
 
-#include "BtfLayout.h"
+#include "object/BtfLayout.h"
 #include "ExampleTraffic.h"
 
 namespace bench {

@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "LoadedObject.h"
-#include "LiveConfig.h"
-#include "StatsReader.h"
+#include "object/LoadedObject.h"
+#include "object/LiveConfig.h"
+#include "profile/StatsReader.h"
 
 struct bpf_object;
 struct bpf_link;

@@ -24,7 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "BenchPrograms.h"
-#include "CounterSource.h"
+#include "counters/CounterSource.h"
 #include "ExampleTraffic.h"
 #include "Medians.h"
 #include "TestRun.h"

@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "LoadedObject.h"
+#include "object/LoadedObject.h"
 #include "RunError.h"
-#include "StatsReader.h"
+#include "profile/StatsReader.h"
 
 namespace {
 

@@ -16,15 +16,15 @@
 
 #include <gtest/gtest.h>
 
-#include "CounterSource.h"
-#include "LoadedObject.h"
+#include "counters/CounterSource.h"
+#include "object/LoadedObject.h"
 #include "Manifest.h"
 #include "ProgramBuild.h"
-#include "Replay.h"
+#include "traffic/Replay.h"
 #include "RequireRoot.h"
 #include "RunError.h"
-#include "StatsReader.h"
-#include "SyntheticTraffic.h"
+#include "profile/StatsReader.h"
+#include "traffic/SyntheticTraffic.h"
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "Manifest.h"
-#include "PacketSet.h"
+#include "traffic/PacketSet.h"
 
 namespace e2e {
 

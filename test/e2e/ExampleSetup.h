@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "PacketSet.h"
+#include "traffic/PacketSet.h"
 
 struct bpf_object;
 

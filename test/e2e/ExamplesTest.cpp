@@ -16,15 +16,15 @@
 #include "ExampleOracles.h"
 #include "ExampleSetup.h"
 #include "Ipv4Fields.h"
-#include "LoadedObject.h"
+#include "object/LoadedObject.h"
 #include "Manifest.h"
 #include "OriginalProgram.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
-#include "Replay.h"
+#include "traffic/Replay.h"
 #include "RequireRoot.h"
 #include "SectionCount.h"
-#include "StatsReader.h"
+#include "profile/StatsReader.h"
 
 namespace {
 

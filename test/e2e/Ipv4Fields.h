@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "PacketSet.h"
+#include "traffic/PacketSet.h"
 
 namespace e2e::ipv4 {
 

@@ -2,7 +2,7 @@
 
 #include <initializer_list>
 
-#include "SyntheticTraffic.h"
+#include "traffic/SyntheticTraffic.h"
 
 namespace e2e {
 

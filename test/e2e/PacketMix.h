@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "PacketSet.h"
+#include "traffic/PacketSet.h"
 
 namespace e2e {
 

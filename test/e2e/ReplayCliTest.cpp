@@ -8,7 +8,7 @@
 
 #include "ProgramBuild.h"
 #include "RequireRoot.h"
-#include "SyntheticTraffic.h"
+#include "traffic/SyntheticTraffic.h"
 
 namespace {
 

@@ -13,17 +13,17 @@
 #include <gtest/gtest.h>
 
 #include "JumpTable.h"
-#include "LoadedObject.h"
+#include "object/LoadedObject.h"
 #include "MapSeeds.h"
 #include "Manifest.h"
 #include "OriginalProgram.h"
 #include "PacketMix.h"
 #include "ProgramBuild.h"
 #include "ProgramCounters.h"
-#include "Replay.h"
+#include "traffic/Replay.h"
 #include "RequireRoot.h"
 #include "SectionCount.h"
-#include "StatsReader.h"
+#include "profile/StatsReader.h"
 
 namespace {
 

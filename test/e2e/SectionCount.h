@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "StatsReader.h"
+#include "profile/StatsReader.h"
 
 namespace e2e {
 

@@ -1,7 +1,7 @@
 // The runner's side of the inxpect module's control files, against a fake
 // /sys/kernel/inxpect directory: parsing, default event, arming, refusals.
-#include "CounterSource.h"
-#include "KernelModule.h"
+#include "counters/CounterSource.h"
+#include "counters/KernelModule.h"
 #include "RunError.h"
 
 #include <cstdlib>

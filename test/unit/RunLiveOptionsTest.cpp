@@ -1,5 +1,5 @@
 // The command lines of run and attach, and the options every command shares.
-#include "Options.h"
+#include "cli/Options.h"
 #include "RunError.h"
 #include "UsageErrorOf.h"
 

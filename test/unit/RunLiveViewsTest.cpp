@@ -1,8 +1,8 @@
 // Live figures and their views: the same numbers in the table, JSON lines,
 // CSV and the Prometheus exposition.
-#include "LiveFigures.h"
-#include "LiveView.h"
-#include "PrometheusExporter.h"
+#include "profile/LiveFigures.h"
+#include "views/LiveView.h"
+#include "views/PrometheusExporter.h"
 
 #include <sstream>
 

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "LoadFailure.h"
+#include "object/LoadFailure.h"
 
 using inxpect::explainLoadFailure;
 

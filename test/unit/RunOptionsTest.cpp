@@ -1,5 +1,5 @@
-#include "CounterSource.h"
-#include "Options.h"
+#include "counters/CounterSource.h"
+#include "cli/Options.h"
 #include "RunError.h"
 #include "UsageErrorOf.h"
 

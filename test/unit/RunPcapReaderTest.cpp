@@ -1,4 +1,4 @@
-#include "PcapReader.h"
+#include "traffic/PcapReader.h"
 #include "RunError.h"
 
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "Report.h"
+#include "profile/Report.h"
 
 #include <sstream>
 

@@ -1,5 +1,5 @@
 #include "RunError.h"
-#include "SectionTable.h"
+#include "profile/SectionTable.h"
 
 #include <cstdio>
 #include <fstream>

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "SectionsFile.h"
+#include "profile/SectionsFile.h"
 
 using inxpect::parseSectionsFile;
 using inxpect::SectionsFile;

@@ -1,6 +1,6 @@
-#include "CounterSource.h"
-#include "Replay.h"
-#include "StatsReader.h"
+#include "counters/CounterSource.h"
+#include "traffic/Replay.h"
+#include "profile/StatsReader.h"
 
 #include <cstring>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "SyntheticTraffic.h"
+#include "traffic/SyntheticTraffic.h"
 
 #include <map>
 #include <set>

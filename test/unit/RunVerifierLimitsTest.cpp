@@ -1,7 +1,7 @@
 // The verifier's limit messages, recognised and explained.
 #include <gtest/gtest.h>
 
-#include "VerifierLimits.h"
+#include "object/VerifierLimits.h"
 
 using inxpect::explainVerifierLimit;
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "Options.h"
+#include "cli/Options.h"
 #include "RunError.h"
 
 // The message of the UsageError the arguments raise, "" when they parse.

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "AttachCommand.h"
-#include "CounterSource.h"
-#include "Options.h"
-#include "ReplayCommand.h"
-#include "RunCommand.h"
+#include "cli/AttachCommand.h"
+#include "counters/CounterSource.h"
+#include "cli/Options.h"
+#include "cli/ReplayCommand.h"
+#include "cli/RunCommand.h"
 #include "RunError.h"
 
 int main(int argc, char **argv) {

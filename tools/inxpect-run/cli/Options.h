@@ -1,0 +1,79 @@
+// The inxpect-run command line: parsed into plain structs, help texts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "counters/CounterSource.h"
+
+namespace inxpect {
+
+enum class OutputFormat { Table, Json, Csv };
+enum class XdpMode { Native, Generic };
+
+// What every command shares: which events, how often, which sections, how
+// the figures are shown and where they go.
+struct CommonOptions {
+  std::optional<std::string> manifest;
+  std::vector<std::string> events;            // --events; empty: the source's default
+  bool listEvents = false;                    // --events list: print what the source offers
+  uint32_t sampleEvery = 1;                   // --sample N: every Nth run, all events
+  std::map<std::string, uint32_t> sampleByEvent; // --sample cycles=16,instructions=64
+  std::vector<std::string> sections;          // --sections: only these are on; empty: all
+  std::optional<std::string> sectionsFile;    // --sections-file: the same, re-read while running
+  double intervalSeconds = 1.0;               // --interval: how often live figures print
+  std::optional<double> durationSeconds;      // --duration: stop after, else at Ctrl-C
+  OutputFormat format = OutputFormat::Table;
+  std::optional<std::string> output;          // --output FILE instead of stdout
+  std::optional<std::string> prometheus;      // --prometheus ADDR:PORT
+  bool perCpu = false;                        // --per-cpu: a column block per CPU
+
+  // The events to arm, in slot order, each with its sampling rate.
+  std::vector<EventRequest> eventRequests() const;
+  // Throws UsageError for options that contradict each other.
+  void check() const;
+};
+
+struct ReplayOptions : CommonOptions {
+  std::string object;
+  std::optional<std::string> prog;      // empty: the object's only XDP program
+  std::optional<std::string> pcap;      // exactly one of pcap and synthetic
+  std::optional<std::size_t> synthetic; // number of generated frames
+  unsigned repeat = 1;                  // passes over the packets
+};
+
+struct RunOptions : CommonOptions {
+  std::string object;
+  std::optional<std::string> prog;
+  std::string device;                   // --dev IFACE
+  XdpMode xdpMode = XdpMode::Native;
+};
+
+// Exactly one of the three ways to name a program someone else loaded.
+struct AttachOptions : CommonOptions {
+  std::optional<uint32_t> progId;
+  std::optional<std::string> progName;
+  std::optional<std::string> pinned;
+};
+
+struct Command {
+  enum class Kind { Help, ListEvents, Replay, Run, Attach } kind = Kind::Help;
+  std::string helpText; // for Kind::Help: what to print on stdout
+  ReplayOptions replay;
+  RunOptions run;
+  AttachOptions attach;
+};
+
+// args excludes argv[0]. Throws UsageError naming the offending argument.
+Command parseCommandLine(const std::vector<std::string> &args);
+
+std::string mainHelp();
+std::string replayHelp();
+std::string runHelp();
+std::string attachHelp();
+
+} // namespace inxpect

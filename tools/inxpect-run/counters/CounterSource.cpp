@@ -1,0 +1,192 @@
+#include "counters/CounterSource.h"
+
+#include "counters/KernelModule.h"
+#include "RunError.h"
+
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+namespace inxpect {
+
+namespace {
+
+const char kKfunc[] = "bpf_inxpect_read";
+
+bool hasFunc(const btf *btf) { return btf && btf__find_by_name_kind(btf, kKfunc, BTF_KIND_FUNC) > 0; }
+
+// Loaded modules' BTF, found the way libbpf resolves kfuncs: by BTF object id.
+bool moduleHasFunc(btf *vmlinux) {
+  __u32 id = 0;
+  while (bpf_btf_get_next_id(id, &id) == 0) {
+    int fd = bpf_btf_get_fd_by_id(id);
+    if (fd < 0)
+      continue;
+    char name[64] = {};
+    bpf_btf_info info = {};
+    __u32 len = sizeof info;
+    info.name = reinterpret_cast<__u64>(name);
+    info.name_len = sizeof name;
+    int err = bpf_obj_get_info_by_fd(fd, &info, &len);
+    ::close(fd);
+    // Only kernel BTF (vmlinux, modules), not the BTF of loaded programs.
+    if (err || !info.kernel_btf || std::string(name) == "vmlinux")
+      continue;
+    btf *mod = btf__load_from_kernel_by_id_split(id, vmlinux);
+    bool found = hasFunc(mod);
+    btf__free(mod);
+    if (found)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool kernelHasInxpectKfunc() {
+  btf *vmlinux = btf__load_vmlinux_btf();
+  if (!vmlinux)
+    return false;
+  bool found = hasFunc(vmlinux) || moduleHasFunc(vmlinux);
+  btf__free(vmlinux);
+  return found;
+}
+
+CounterSource detectCounterSource() {
+  CounterSource s;
+  s.kind = kernelHasInxpectKfunc() ? CounterKind::Kfunc : CounterKind::Clock;
+  return s;
+}
+
+std::string CounterSource::describe() const {
+  if (kind == CounterKind::Kfunc)
+    return "counter: kfunc (bpf_inxpect_read, inxpect kernel module)";
+  return "counter: clock (bpf_ktime_get_ns, ns): inxpect kernel module not loaded, using the "
+         "clock fallback";
+}
+
+std::string CounterSource::describe(const std::vector<EventInfo> &events) const {
+  if (kind != CounterKind::Kfunc)
+    return describe();
+  std::string line = describe() + ":";
+  for (size_t i = 0; i < events.size(); ++i)
+    line += std::string(i ? "," : "") + " " + events[i].name + " via " + events[i].via + " in " +
+            events[i].unit;
+  return line;
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string> &names) {
+  std::string out;
+  for (const std::string &n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// The module's name for its time-stamp counter: always armed, works in any VM.
+const char kModuleDefaultEvent[] = "tsc";
+
+KernelModule requireModule(const CounterSource &source) {
+  auto module = KernelModule::find(source.moduleDir, source.moduleDevice);
+  if (!module)
+    throw RunError("bpf_inxpect_read is in the kernel but " + source.moduleDir +
+                   " is missing: load the inxpect module from this source tree "
+                   "(runtime/kmod), not another version");
+  return *module;
+}
+
+// Cycles for the TSC and the cycle counter, plain counts for everything else.
+std::string unitOf(const std::string &event) {
+  return event == "tsc" || event == "cycles" ? "cycles" : "count";
+}
+
+std::vector<EventInfo> armModuleEvents(const CounterSource &source,
+                                       const std::vector<EventRequest> &wanted) {
+  KernelModule module = requireModule(source);
+  std::vector<ModuleEvent> offered = module.events();
+  std::vector<std::string> toArm;
+  for (const EventRequest &r : wanted) {
+    std::string name = r.name.empty() ? kModuleDefaultEvent : r.name;
+    bool known = false;
+    for (const ModuleEvent &m : offered)
+      known = known || m.name == name;
+    if (name == "clock")
+      throw RunError("event 'clock' is not measured while the inxpect kernel module is loaded "
+                     "(the probes call its kfunc): measure --events tsc, or unload the module");
+    if (!known)
+      throw RunError("event '" + name + "' is not one the inxpect module offers: choose among " +
+                     joined(offeredEvents(source)));
+    if (name != kModuleDefaultEvent)
+      toArm.push_back(name);
+  }
+  // The TSC needs no arming: the device is opened only for hardware events.
+  std::vector<ModuleEvent> state = toArm.empty() ? offered : module.arm(toArm);
+
+  std::vector<EventInfo> events;
+  for (const EventRequest &r : wanted) {
+    std::string name = r.name.empty() ? kModuleDefaultEvent : r.name;
+    const ModuleEvent *m = nullptr;
+    for (const ModuleEvent &candidate : state)
+      if (candidate.name == name)
+        m = &candidate;
+    if (!m || m->state != "armed")
+      throw RunError("event '" + name + "' cannot be measured: " +
+                     (m && !m->reason.empty() ? m->reason : std::string("the module did not arm it")) +
+                     " (measure --events tsc, which works everywhere)");
+    EventInfo e;
+    e.index = static_cast<unsigned>(events.size());
+    e.name = name;
+    e.unit = unitOf(name);
+    e.sampleEvery = r.sampleEvery;
+    e.counter = m->slot;
+    e.via = m->via;
+    events.push_back(e);
+  }
+  return events;
+}
+
+std::vector<EventInfo> armClockEvents(const std::vector<EventRequest> &wanted) {
+  std::vector<EventInfo> events;
+  for (const EventRequest &r : wanted) {
+    std::string name = r.name.empty() ? "clock" : r.name;
+    if (name != "clock")
+      throw RunError("event '" + name + "' needs the inxpect kernel module (runtime/kmod), "
+                     "which is not loaded: load it (docs/kernel-module.md), or measure --events clock");
+    EventInfo e;
+    e.index = static_cast<unsigned>(events.size());
+    e.name = name;
+    e.unit = "ns";
+    e.sampleEvery = r.sampleEvery;
+    e.via = "bpf_ktime_get_ns";
+    events.push_back(e);
+  }
+  return events;
+}
+
+} // namespace
+
+std::vector<std::string> offeredEvents(const CounterSource &source) {
+  if (source.kind != CounterKind::Kfunc)
+    return {"clock"};
+  std::vector<std::string> names;
+  for (const ModuleEvent &m : requireModule(source).events())
+    names.push_back(m.name);
+  return names;
+}
+
+std::vector<EventInfo> armEvents(const CounterSource &source,
+                                 const std::vector<EventRequest> &requested, unsigned maxEvents) {
+  std::vector<EventRequest> wanted = requested;
+  if (wanted.empty())
+    wanted.push_back({});
+  if (wanted.size() > maxEvents)
+    throw RunError(std::to_string(wanted.size()) + " events asked for, but the object has room for " +
+                   std::to_string(maxEvents) + " (INXPECT_MAX_EVENTS): measure fewer at once, or "
+                   "rebuild it with -DINXPECT_MAX_EVENTS=N");
+  return source.kind == CounterKind::Kfunc ? armModuleEvents(source, wanted) : armClockEvents(wanted);
+}
+
+} // namespace inxpect

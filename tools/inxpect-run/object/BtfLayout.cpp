@@ -1,0 +1,80 @@
+#include "object/BtfLayout.h"
+
+#include <cstring>
+
+#include <bpf/btf.h>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+std::map<std::string, VarInfo> datasecVariables(const btf *btf, int datasecId) {
+  std::map<std::string, VarInfo> vars;
+  const btf_type *sec = datasecId > 0 ? btf__type_by_id(btf, datasecId) : nullptr;
+  if (!sec || !btf_is_datasec(sec))
+    return vars;
+  const btf_var_secinfo *vs = btf_var_secinfos(sec);
+  for (unsigned i = 0; i < btf_vlen(sec); ++i, ++vs) {
+    const btf_type *var = btf__type_by_id(btf, vs->type);
+    vars[btf__name_by_offset(btf, var->name_off)] = {vs->offset, vs->size, var->type};
+  }
+  return vars;
+}
+
+std::map<std::string, VarInfo> datasecVariables(const btf *btf, const char *section) {
+  return datasecVariables(btf, btf__find_by_name_kind(btf, section, BTF_KIND_DATASEC));
+}
+
+bool findMember(const btf *btf, uint32_t structType, const char *name, MemberInfo &out) {
+  int resolved = btf__resolve_type(btf, structType);
+  if (resolved < 0)
+    return false;
+  const btf_type *t = btf__type_by_id(btf, resolved);
+  if (!btf_is_struct(t))
+    return false;
+  const btf_member *m = btf_members(t);
+  for (unsigned i = 0; i < btf_vlen(t); ++i, ++m) {
+    if (std::strcmp(btf__name_by_offset(btf, m->name_off), name) != 0)
+      continue;
+    out.offset = btf_member_bit_offset(t, i) / 8;
+    int memberType = btf__resolve_type(btf, m->type);
+    const btf_type *mt = memberType < 0 ? nullptr : btf__type_by_id(btf, memberType);
+    out.elements = (mt && btf_is_array(mt)) ? btf_array(mt)->nelems : 1;
+    return true;
+  }
+  return false;
+}
+
+ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInfo> &vars,
+                              const std::string &what) {
+  for (const char *name : {"inxpect_config", "inxpect_section_off", "inxpect_manifest_hash",
+                           "inxpect_self"})
+    if (!vars.count(name))
+      throw RunError(what + ": .data.inxpect has no " + name +
+                     " (built with another inxpect.h?): rebuild it with this version's "
+                     "runtime/bpf/inxpect.h");
+  const VarInfo &config = vars.at("inxpect_config");
+  MemberInfo enabled, counter, sample;
+  if (!findMember(btf, config.type, "enabled", enabled) ||
+      !findMember(btf, config.type, "counter", counter) ||
+      !findMember(btf, config.type, "sample_every", sample))
+    throw RunError(what + ": struct inxpect_config lacks enabled/counter/sample_every: rebuild "
+                   "it with this version's runtime/bpf/inxpect.h");
+  ConfigLayout l;
+  l.enabled = config.offset + enabled.offset;
+  l.counter = config.offset + counter.offset;
+  l.sampleEvery = config.offset + sample.offset;
+  l.configEvents = sample.elements;
+  if (counter.elements != sample.elements)
+    throw RunError(what + ": inxpect_config has " + std::to_string(counter.elements) +
+                   " counters but " + std::to_string(sample.elements) +
+                   " rates: the object mixes two versions of inxpect.h, rebuild it");
+  l.sectionOff = vars.at("inxpect_section_off").offset;
+  l.nsections = vars.at("inxpect_section_off").size;
+  l.manifestHash = vars.at("inxpect_manifest_hash").offset;
+  l.self = vars.at("inxpect_self").offset;
+  l.selfSize = vars.at("inxpect_self").size;
+  return l;
+}
+
+} // namespace inxpect

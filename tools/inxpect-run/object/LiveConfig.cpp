@@ -1,0 +1,96 @@
+#include "object/LiveConfig.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+LiveConfig::LiveConfig(int fd, std::size_t valueSize, const ConfigLayout &layout,
+                       const std::string &what)
+    : valueSize_(valueSize), layout_(layout) {
+  long page = ::sysconf(_SC_PAGESIZE);
+  mappedSize_ = (valueSize + page - 1) / page * page;
+  void *m = ::mmap(nullptr, mappedSize_, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (m == MAP_FAILED)
+    throw RunError(what + ": cannot map .data.inxpect for writing: " + std::strerror(errno) +
+                   " (libbpf creates it mmapable; a loader that froze it leaves the "
+                   "configuration read-only)");
+  mem_ = static_cast<unsigned char *>(m);
+  if (layout.self + layout.selfSize > valueSize || layout.sectionOff + layout.nsections > valueSize)
+    throw RunError(what + ": .data.inxpect is smaller than its variables: the object is damaged");
+}
+
+LiveConfig::~LiveConfig() {
+  if (mem_)
+    ::munmap(mem_, mappedSize_);
+}
+
+uint64_t LiveConfig::manifestHash() const {
+  uint64_t h;
+  std::memcpy(&h, mem_ + layout_.manifestHash, sizeof h);
+  return h;
+}
+
+std::string LiveConfig::selfDescription() const {
+  const char *s = reinterpret_cast<const char *>(mem_ + layout_.self);
+  return std::string(s, strnlen(s, layout_.selfSize));
+}
+
+// The probes read these words while we write them: single aligned stores.
+void LiveConfig::storeU32(std::size_t offset, uint32_t value) {
+  __atomic_store_n(reinterpret_cast<uint32_t *>(mem_ + offset), value, __ATOMIC_RELEASE);
+}
+
+void LiveConfig::setEnabled(bool enabled) { storeU32(layout_.enabled, enabled ? 1 : 0); }
+
+void LiveConfig::setSampleEvery(unsigned event, uint32_t every) {
+  if (event < layout_.configEvents)
+    storeU32(layout_.sampleEvery + 4 * event, every);
+}
+
+void LiveConfig::setCounter(unsigned event, uint32_t counter) {
+  if (event < layout_.configEvents)
+    storeU32(layout_.counter + 4 * event, counter);
+}
+
+void LiveConfig::setSectionOn(unsigned id, bool on) {
+  if (id < layout_.nsections)
+    __atomic_store_n(mem_ + layout_.sectionOff + id, static_cast<unsigned char>(on ? 0 : 1),
+                     __ATOMIC_RELEASE);
+}
+
+bool LiveConfig::sectionOn(unsigned id) const {
+  return id < layout_.nsections && __atomic_load_n(mem_ + layout_.sectionOff + id, __ATOMIC_RELAXED) == 0;
+}
+
+std::vector<unsigned char> LiveConfig::save() const {
+  // inxpect_config and the switches; the embedded table and hash never change.
+  std::vector<unsigned char> saved;
+  std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
+  std::size_t configBegin = std::min({layout_.enabled, layout_.counter, layout_.sampleEvery});
+  saved.assign(mem_ + configBegin, mem_ + configEnd);
+  saved.insert(saved.end(), mem_ + layout_.sectionOff, mem_ + layout_.sectionOff + layout_.nsections);
+  return saved;
+}
+
+void LiveConfig::restore(const std::vector<unsigned char> &saved) {
+  std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
+  std::size_t configBegin = std::min({layout_.enabled, layout_.counter, layout_.sampleEvery});
+  std::size_t configSize = configEnd - configBegin;
+  if (saved.size() != configSize + layout_.nsections)
+    return;
+  for (std::size_t off = 0; off + 4 <= configSize; off += 4) {
+    uint32_t v;
+    std::memcpy(&v, saved.data() + off, 4);
+    storeU32(configBegin + off, v);
+  }
+  for (unsigned id = 0; id < layout_.nsections; ++id)
+    setSectionOn(id, saved[configSize + id] == 0);
+}
+
+} // namespace inxpect

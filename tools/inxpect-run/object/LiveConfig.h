@@ -1,0 +1,47 @@
+// The configuration of a running instrumented program: its .data.inxpect map,
+// mapped read-write, so events, rates and sections change without a reload.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "object/BtfLayout.h"
+
+namespace inxpect {
+
+class LiveConfig {
+public:
+  // Maps the .data.inxpect map `fd` (not owned) of `valueSize` bytes.
+  // Throws RunError.
+  LiveConfig(int fd, std::size_t valueSize, const ConfigLayout &layout, const std::string &what);
+  ~LiveConfig();
+  LiveConfig(const LiveConfig &) = delete;
+  LiveConfig &operator=(const LiveConfig &) = delete;
+
+  const ConfigLayout &layout() const { return layout_; }
+  uint64_t manifestHash() const;
+  std::string selfDescription() const; // inxpect_self, up to its NUL
+
+  void setEnabled(bool enabled);
+  // 0 turns the event off. Probes pick up the new value on the next run.
+  void setSampleEvery(unsigned event, uint32_t every);
+  void setCounter(unsigned event, uint32_t counter);
+  void setSectionOn(unsigned id, bool on);
+  bool sectionOn(unsigned id) const;
+
+  // The configuration bytes (enabled, counters, rates, section switches), to
+  // put a program someone else loaded back as it was found.
+  std::vector<unsigned char> save() const;
+  void restore(const std::vector<unsigned char> &saved);
+
+private:
+  void storeU32(std::size_t offset, uint32_t value);
+
+  unsigned char *mem_ = nullptr;
+  std::size_t mappedSize_ = 0, valueSize_ = 0;
+  ConfigLayout layout_;
+};
+
+} // namespace inxpect

@@ -1,0 +1,267 @@
+#include "object/LoadedObject.h"
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <sys/stat.h>
+#include <vector>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include "object/BtfLayout.h"
+#include "object/LoadFailure.h"
+#include "RunError.h"
+
+namespace inxpect {
+
+namespace {
+
+const char kDataSection[] = ".data.inxpect";
+const char kInstrumentFirst[] = ": run inxpect-instrument on its source and build the output "
+                                "(clang -target bpf -O2 -g -I runtime/bpf -c X.inxpect.c)";
+
+// libbpf prints the verifier log on a failed load; we keep its messages (they
+// say which instruction failed). During load they are held back, to be read
+// for the reason and printed only when they help.
+bool gHoldMessages = false;
+std::string gHeldMessages;
+
+int printLibbpf(enum libbpf_print_level level, const char *format, va_list args) {
+  if (level == LIBBPF_DEBUG)
+    return 0;
+  if (!gHoldMessages)
+    return std::vfprintf(stderr, format, args);
+  va_list copy;
+  va_copy(copy, args);
+  int n = std::vsnprintf(nullptr, 0, format, copy);
+  va_end(copy);
+  if (n > 0) {
+    std::string text(n + 1, '\0');
+    std::vsnprintf(text.data(), text.size(), format, args);
+    text.resize(n);
+    gHeldMessages += text;
+  }
+  return n;
+}
+
+void releaseHeldMessages(bool print) {
+  if (print)
+    std::fputs(gHeldMessages.c_str(), stderr);
+  gHeldMessages.clear();
+  gHoldMessages = false;
+}
+
+bool endsWith(const std::string &s, const std::string &suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string joinNames(const std::vector<std::string> &names) {
+  std::string out;
+  for (const auto &n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+} // namespace
+
+const char *statsKindName(StatsKind kind) {
+  switch (kind) {
+  case StatsKind::Global:
+    return "global";
+  case StatsKind::PerCpuMap:
+    return "percpu-map";
+  case StatsKind::CpuSlots:
+    break;
+  }
+  return "cpu-slots";
+}
+
+bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind) {
+  if (nsections == 0)
+    return false;
+  if (mapType == BPF_MAP_TYPE_PERCPU_ARRAY && entries == nsections) {
+    kind = StatsKind::PerCpuMap;
+    return true;
+  }
+  if (mapType != BPF_MAP_TYPE_ARRAY || entries % nsections != 0)
+    return false;
+  // A CPU-slot map has a block per CPU (INXPECT_MAX_CPUS before load, the
+  // possible CPUs after): one block alone is the global layout. On a
+  // one-CPU machine both read the same.
+  kind = entries == nsections ? StatsKind::Global : StatsKind::CpuSlots;
+  return true;
+}
+
+std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
+                                                 const std::string &progName) {
+  libbpf_set_print(printLibbpf);
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0)
+    throw RunError(path + ": " + std::strerror(errno) + ": give the path of a BPF object (.o)");
+
+  std::unique_ptr<LoadedObject> lo(new LoadedObject);
+  lo->path_ = path;
+  lo->obj_ = bpf_object__open_file(path.c_str(), nullptr);
+  if (!lo->obj_)
+    throw RunError(path + " is not a BPF object libbpf can open (" + std::strerror(errno) +
+                   "): build it with clang -target bpf -g");
+
+  std::vector<bpf_program *> xdp;
+  std::vector<std::string> names;
+  bpf_program *prog;
+  bpf_object__for_each_program(prog, lo->obj_) {
+    if (bpf_program__type(prog) != BPF_PROG_TYPE_XDP)
+      continue;
+    xdp.push_back(prog);
+    names.push_back(bpf_program__name(prog));
+  }
+  if (xdp.empty())
+    throw RunError(path + " has no XDP program (no SEC(\"xdp\") function)");
+  if (progName.empty()) {
+    if (xdp.size() > 1)
+      throw RunError(path + " has " + std::to_string(xdp.size()) + " XDP programs (" +
+                     joinNames(names) + "): choose one with --prog NAME");
+    lo->prog_ = xdp[0];
+  } else {
+    for (std::size_t i = 0; i < xdp.size(); ++i)
+      if (names[i] == progName)
+        lo->prog_ = xdp[i];
+    if (!lo->prog_)
+      throw RunError(path + " has no XDP program named \"" + progName + "\": its XDP programs are " +
+                     joinNames(names));
+  }
+  lo->programName_ = bpf_program__name(lo->prog_);
+  lo->readLayout();
+  return lo;
+}
+
+LoadedObject::~LoadedObject() { bpf_object__close(obj_); }
+
+void LoadedObject::readLayout() {
+  stats_ = bpf_object__find_map_by_name(obj_, "inxpect_stats");
+  runs_ = bpf_object__find_map_by_name(obj_, "inxpect_runs");
+  bpf_map *map;
+  bpf_object__for_each_map(map, obj_) {
+    if (endsWith(bpf_map__name(map), kDataSection))
+      data_ = map;
+  }
+  if (!stats_ || !runs_ || !data_)
+    throw RunError(path_ + " is not instrumented (no " +
+                   (!stats_ ? "inxpect_stats map" : !runs_ ? "inxpect_runs map" : ".data.inxpect section") +
+                   ")" + kInstrumentFirst);
+
+  const btf *btf = bpf_object__btf(obj_);
+  if (!btf)
+    throw RunError(path_ + " has no BTF: build it with -g so inxpect-run can find its configuration");
+  config_ = readConfigLayout(btf, datasecVariables(btf, kDataSection), path_);
+
+  int runType = btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT);
+  MemberInfo runsMember;
+  if (runType < 0 || !findMember(btf, runType, "runs", runsMember))
+    throw RunError(path_ + ": no struct inxpect_run with a runs field: rebuild it with this "
+                   "version's runtime/bpf/inxpect.h");
+  runsOffset_ = runsMember.offset;
+
+  size_t dataSize = 0;
+  const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &dataSize));
+  if (!data || config_.self + config_.selfSize > dataSize || config_.manifestHash + 8 > dataSize)
+    throw RunError(path_ + ": .data.inxpect is smaller than its variables: the object is damaged");
+  layout_.selfDescription.assign(data + config_.self, strnlen(data + config_.self, config_.selfSize));
+  std::memcpy(&layout_.manifestHash, data + config_.manifestHash, sizeof layout_.manifestHash);
+  layout_.nsections = config_.nsections;
+  layout_.maxEvents = bpf_map__value_size(stats_) / 16;
+  if (layout_.nsections == 0)
+    throw RunError(path_ + " has no sections" + kInstrumentFirst);
+  if (!recogniseStatsKind(bpf_map__type(stats_), bpf_map__max_entries(stats_), layout_.nsections,
+                          statsKind_))
+    throw RunError(path_ + ": inxpect_stats is of no layout this inxpect-run knows (type " +
+                   std::to_string(bpf_map__type(stats_)) + ", " +
+                   std::to_string(bpf_map__max_entries(stats_)) +
+                   " entries): rebuild it with this version's runtime/bpf/inxpect.h");
+  if (config_.configEvents != layout_.maxEvents)
+    throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
+                   " events but inxpect_config " + std::to_string(config_.configEvents) +
+                   ": the object mixes two versions of inxpect.h, rebuild it");
+}
+
+void LoadedObject::writeConfigU32(std::size_t offset, uint32_t value) {
+  if (loaded_)
+    throw RunError("internal: configuration is written before load");
+  size_t size = 0;
+  const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &size));
+  std::vector<char> copy(data, data + size);
+  std::memcpy(copy.data() + offset, &value, sizeof value);
+  if (bpf_map__set_initial_value(data_, copy.data(), copy.size()) != 0)
+    throw RunError(path_ + ": cannot set .data.inxpect: " + std::strerror(errno));
+}
+
+void LoadedObject::setSampleEvery(unsigned event, uint32_t every) {
+  if (event >= layout_.maxEvents)
+    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
+                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
+  writeConfigU32(config_.sampleEvery + 4 * event, every);
+}
+
+void LoadedObject::setCounter(unsigned event, uint32_t counter) {
+  if (event >= layout_.maxEvents)
+    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
+                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
+  writeConfigU32(config_.counter + 4 * event, counter);
+}
+
+void LoadedObject::setEnabled(bool enabled) { writeConfigU32(config_.enabled, enabled ? 1 : 0); }
+
+void LoadedObject::configureEvents(const std::vector<EventInfo> &events) {
+  setEnabled(true);
+  for (unsigned e = 0; e < layout_.maxEvents; ++e)
+    setSampleEvery(e, 0);
+  for (const EventInfo &e : events) {
+    setSampleEvery(e.index, e.sampleEvery);
+    setCounter(e.index, e.counter);
+  }
+}
+
+void LoadedObject::load() {
+  int cpus = libbpf_num_possible_cpus();
+  if (cpus <= 0)
+    throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible): " +
+                   std::string(std::strerror(-cpus)));
+  ncpus_ = cpus;
+  // Only the default layout has a block per CPU, sized for the machine.
+  if (statsKind_ == StatsKind::CpuSlots &&
+      bpf_map__set_max_entries(stats_, layout_.nsections * ncpus_) != 0)
+    throw RunError(path_ + ": cannot size inxpect_stats: " + std::strerror(errno));
+
+  gHoldMessages = true;
+  int err = bpf_object__load(obj_);
+  std::string messages = gHeldMessages;
+  // A plain "permission denied" is not buried under libbpf's guesses.
+  releaseHeldMessages(/*print=*/err != -EPERM || hasVerifierLog(messages));
+  if (err != 0)
+    throw RunError(explainLoadFailure(path_, err, messages));
+  loaded_ = true;
+}
+
+int LoadedObject::programFd() const { return bpf_program__fd(prog_); }
+
+StatsLayout LoadedObject::statsLayout() const {
+  StatsLayout s;
+  s.statsFd = bpf_map__fd(stats_);
+  s.slotSize = (bpf_map__value_size(stats_) + 7) / 8 * 8; // array maps round values to 8
+  s.nsections = layout_.nsections;
+  s.kind = statsKind_;
+  s.ncpus = statsKind_ == StatsKind::Global ? 1 : ncpus_;
+  s.nevents = layout_.maxEvents;
+  s.runsFd = bpf_map__fd(runs_);
+  s.runsValueSize = (bpf_map__value_size(runs_) + 7) / 8 * 8;
+  s.runsOffset = runsOffset_;
+  s.runsCpus = ncpus_; // a per-CPU lookup fills one value per possible CPU
+  return s;
+}
+
+} // namespace inxpect

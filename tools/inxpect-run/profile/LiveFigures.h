@@ -1,0 +1,61 @@
+// The figures of a live profile at one moment: what every view (table, JSON
+// lines, CSV, Prometheus) shows, computed once.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "counters/CounterSource.h"
+#include "profile/SectionTable.h"
+#include "profile/StatsReader.h"
+
+namespace inxpect {
+
+// What stays the same for the whole profile.
+struct ProfileInfo {
+  std::string command;  // "run", "attach"
+  std::string object;   // object path, or "" for a program loaded by someone else
+  std::string program;  // the entry program's name
+  uint32_t programId = 0;
+  std::string device;   // run: the interface
+  CounterSource counter;
+  std::vector<EventInfo> events;
+  SectionTable sections;
+  std::vector<bool> sectionOn; // by id: switched on (--sections)
+  unsigned ncpus = 0;
+  std::string statsLayout = "cpu-slots"; // statsKindName() of inxpect_stats
+};
+
+struct EventFigures {
+  std::string name, unit;
+  uint64_t count = 0, total = 0;
+  std::optional<double> mean; // total / count, none when never measured
+};
+
+struct SectionFigures {
+  const SectionRow *row = nullptr;
+  bool on = true;
+  uint64_t count = 0;                  // entries measured since the start
+  double perSecond = 0;                // entries a second in the last interval
+  std::optional<double> shareOfParent; // first event's total / the parent's
+  std::vector<EventFigures> events;
+  std::vector<uint64_t> perCpu;        // entries by CPU since the start
+};
+
+struct LiveFigures {
+  bool final = false;
+  double elapsedSeconds = 0;  // since profiling started
+  double intervalSeconds = 0; // since the previous figures
+  uint64_t runs = 0;          // entry-program runs since the start
+  double runsPerSecond = 0;   // in the last interval
+  std::vector<SectionFigures> sections;
+};
+
+// Figures from the counts since the start (`total`) and in the last
+// interval (`interval`, over `intervalSeconds`).
+LiveFigures computeFigures(const ProfileInfo &info, const Snapshot &total, const Snapshot &interval,
+                           double elapsedSeconds, double intervalSeconds, bool final);
+
+} // namespace inxpect

@@ -1,0 +1,192 @@
+#include "profile/LiveSession.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <unistd.h>
+
+#include "views/LiveView.h"
+#include "views/PrometheusExporter.h"
+#include "views/OutputFile.h"
+#include "RunError.h"
+#include "profile/SectionsFile.h"
+#include "profile/StopSignals.h"
+
+namespace inxpect {
+
+namespace {
+
+std::string secondsText(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
+
+// How often --sections-file is read again while waiting for the next report.
+constexpr double kPollSeconds = 0.2;
+
+// Applies a new content of --sections-file to the running program; a name it
+// has not is a warning (the profile goes on with the sections as they were).
+void followSectionsFile(SectionsFile &file, ProfileInfo &info, LiveConfig &config,
+                        std::ostream &notes) {
+  auto names = file.changed();
+  if (!names)
+    return;
+  std::vector<bool> on;
+  try {
+    on = chooseSections(info.sections, *names, file.path());
+  } catch (const RunError &e) {
+    notes << "inxpect-run: warning: " << e.what()
+          << "; the sections stay as they were\n";
+    notes.flush();
+    return;
+  }
+  if (on == info.sectionOn)
+    return;
+  for (unsigned id = 0; id < on.size(); ++id)
+    config.setSectionOn(id, on[id]);
+  info.sectionOn = on;
+  std::string list;
+  for (const SectionRow &row : info.sections.rows())
+    if (on[row.id])
+      list += (list.empty() ? "" : ", ") + row.name;
+  notes << "inxpect-run: sections on (from " << file.path() << "): "
+        << (names->empty() ? "every section" : list) << "\n";
+  notes.flush();
+}
+
+} // namespace
+
+SectionTable liveSectionTable(const LiveProgram &program, const std::string &label,
+                              const std::optional<std::string> &manifest) {
+  return resolveSectionTable({label, program.config().selfDescription(),
+                              program.config().manifestHash(), program.nsections()},
+                             manifest);
+}
+
+std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names,
+                                 const std::string &source) {
+  std::vector<bool> on(table.size(), names.empty());
+  for (const std::string &name : names) {
+    bool found = false;
+    for (const SectionRow &row : table.rows())
+      if (row.name == name) {
+        on[row.id] = true;
+        found = true;
+      }
+    if (!found) {
+      std::string known;
+      for (const SectionRow &row : table.rows())
+        known += (known.empty() ? "" : ", ") + row.name;
+      throw RunError(source + " names \"" + name + "\", which the program does not have: its "
+                     "sections are " + known);
+    }
+  }
+  return on;
+}
+
+std::vector<std::string> requestedSections(const CommonOptions &options) {
+  if (!options.sectionsFile)
+    return options.sections;
+  // Read here for the start; profileLive follows it from then on.
+  return *SectionsFile(*options.sectionsFile).changed();
+}
+
+void checkPerCpu(const CommonOptions &options, StatsKind kind) {
+  if (options.perCpu && kind == StatsKind::Global)
+    throw RunError("--per-cpu: this program was built with the global stats layout "
+                   "(INXPECT_STATS_GLOBAL), which adds every CPU into one slot: rebuild it "
+                   "with the default layout to see each CPU, or leave --per-cpu out");
+}
+
+void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<EventInfo> &events,
+                   const std::vector<bool> &sectionOn) {
+  // Events off first, so no run measures a new counter at an old rate.
+  for (unsigned e = 0; e < maxEvents; ++e)
+    config.setSampleEvery(e, 0);
+  for (const EventInfo &e : events)
+    config.setCounter(e.index, e.counter);
+  for (const EventInfo &e : events)
+    config.setSampleEvery(e.index, e.sampleEvery);
+  for (unsigned id = 0; id < sectionOn.size(); ++id)
+    config.setSectionOn(id, sectionOn[id]);
+  config.setEnabled(true);
+}
+
+void profileLive(const ProfileInfo &profile, LiveProgram &program,
+                        const CommonOptions &options, std::ostream &out, std::ostream &notes,
+                        const std::function<void()> &startTraffic) {
+  ProfileInfo info = profile; // its section switches follow --sections-file
+  std::ofstream file;
+  std::ostream *sink = &openOutput(options.output, file, out);
+  bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
+  std::unique_ptr<LiveView> view = makeView(options.format, *sink, inPlace, options.perCpu);
+  std::unique_ptr<PrometheusExporter> exporter;
+  if (options.prometheus) {
+    exporter = std::make_unique<PrometheusExporter>(*options.prometheus, info);
+    notes << "inxpect-run: serving Prometheus metrics at http://" << *options.prometheus
+          << "/metrics\n";
+  }
+  std::unique_ptr<SectionsFile> control;
+  if (options.sectionsFile) {
+    control = std::make_unique<SectionsFile>(*options.sectionsFile);
+    followSectionsFile(*control, info, program.config(), notes);
+  }
+
+  using Clock = std::chrono::steady_clock;
+  StatsReader reader(program.statsLayout());
+  Snapshot baseline = reader.snapshot();
+  Snapshot previous = baseline;
+  if (startTraffic)
+    startTraffic();
+  Clock::time_point start = Clock::now(), last = start;
+  auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+  if (exporter)
+    exporter->publish(computeFigures(info, difference(baseline, baseline),
+                                     difference(baseline, baseline), 0, 0, false));
+  notes << "inxpect-run: profiling " << info.program << " (id " << info.programId << ")"
+        << (options.durationSeconds ? " for " + secondsText(*options.durationSeconds) + " s"
+                                    : std::string(""))
+        << ": Ctrl-C to stop\n";
+  notes.flush();
+
+  for (;;) {
+    Clock::time_point next = last + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(options.intervalSeconds));
+    bool ending = false;
+    if (options.durationSeconds) {
+      auto end = start + std::chrono::duration_cast<Clock::duration>(
+                             std::chrono::duration<double>(*options.durationSeconds));
+      if (end <= next) {
+        next = end;
+        ending = true;
+      }
+    }
+    bool stopped = false;
+    for (double left; !stopped && (left = seconds(next - Clock::now())) > 0;) {
+      stopped = sleepUnlessStopped(control ? std::min(left, kPollSeconds) : left);
+      if (control && !stopped)
+        followSectionsFile(*control, info, program.config(), notes);
+    }
+    ending = ending || stopped;
+    Clock::time_point now = Clock::now();
+    Snapshot current = reader.snapshot();
+    LiveFigures figures = computeFigures(info, difference(current, baseline), difference(current, previous),
+                             seconds(now - start), seconds(now - last), ending);
+    if (exporter)
+      exporter->publish(figures);
+    // A final report follows a stop at once; an interval report for the
+    // same moment would only repeat it.
+    view->show(info, figures);
+    if (!*sink)
+      throw RunError("cannot write the report (output closed?)");
+    if (ending)
+      break;
+    previous = current;
+    last = now;
+  }
+}
+
+} // namespace inxpect

@@ -1,0 +1,100 @@
+#include "profile/StatsReader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+Snapshot difference(const Snapshot &after, const Snapshot &before) {
+  Snapshot d = after;
+  d.runs -= before.runs;
+  for (std::size_t s = 0; s < d.sections.size() && s < before.sections.size(); ++s)
+    for (std::size_t e = 0; e < d.sections[s].size() && e < before.sections[s].size(); ++e) {
+      d.sections[s][e].count -= before.sections[s][e].count;
+      d.sections[s][e].total -= before.sections[s][e].total;
+    }
+  for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
+    for (std::size_t c = 0; c < d.cpuCounts[s].size() && c < before.cpuCounts[s].size(); ++c)
+      d.cpuCounts[s][c] -= before.cpuCounts[s][c];
+  return d;
+}
+
+Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
+  Snapshot snap;
+  snap.sections.assign(layout.nsections, std::vector<EventTotals>(layout.nevents));
+  snap.cpuCounts.assign(layout.nsections, std::vector<uint64_t>(layout.ncpus));
+  for (unsigned cpu = 0; cpu < layout.ncpus; ++cpu)
+    for (unsigned id = 0; id < layout.nsections; ++id) {
+      const unsigned char *slot = slots + (std::size_t(cpu) * layout.nsections + id) * layout.slotSize;
+      const auto *words = reinterpret_cast<const uint64_t *>(slot);
+      for (unsigned e = 0; e < layout.nevents; ++e) {
+        // Relaxed loads: the probes write these while we read, and a u64
+        // load is never torn on the machines BPF runs on.
+        uint64_t count = __atomic_load_n(&words[2 * e], __ATOMIC_RELAXED);
+        snap.sections[id][e].count += count;
+        snap.sections[id][e].total += __atomic_load_n(&words[2 * e + 1], __ATOMIC_RELAXED);
+        snap.cpuCounts[id][cpu] += count;
+      }
+    }
+  return snap;
+}
+
+StatsReader::StatsReader(const StatsLayout &layout) : layout_(layout) {
+  if (layout.kind == StatsKind::PerCpuMap)
+    return; // not mmapable: read by lookups
+  long page = ::sysconf(_SC_PAGESIZE);
+  std::size_t bytes = std::size_t(layout.ncpus) * layout.nsections * layout.slotSize;
+  mappedSize_ = (bytes + page - 1) / page * page;
+  mapped_ = ::mmap(nullptr, mappedSize_, PROT_READ, MAP_SHARED, layout.statsFd, 0);
+  if (mapped_ == MAP_FAILED) {
+    mapped_ = nullptr;
+    throw RunError(std::string("cannot mmap inxpect_stats: ") + std::strerror(errno) +
+                   " (the map must be BPF_F_MMAPABLE, as INXPECT_OBJECT declares it)");
+  }
+}
+
+StatsReader::~StatsReader() {
+  if (mapped_)
+    ::munmap(mapped_, mappedSize_);
+}
+
+Snapshot StatsReader::snapshot() const {
+  Snapshot snap;
+  if (layout_.kind == StatsKind::PerCpuMap) {
+    // A lookup returns the section's value on every possible CPU; lay them
+    // out as CPU slots would be, [cpu][section], and sum them the same way.
+    std::size_t n = std::size_t(layout_.ncpus) * layout_.nsections * layout_.slotSize;
+    std::vector<unsigned char> slots(n), values(std::size_t(layout_.ncpus) * layout_.slotSize);
+    for (uint32_t id = 0; id < layout_.nsections; ++id) {
+      if (bpf_map_lookup_elem(layout_.statsFd, &id, values.data()) != 0)
+        throw RunError(std::string("cannot read inxpect_stats: ") + std::strerror(errno));
+      for (unsigned cpu = 0; cpu < layout_.ncpus; ++cpu)
+        std::memcpy(slots.data() + (std::size_t(cpu) * layout_.nsections + id) * layout_.slotSize,
+                    values.data() + std::size_t(cpu) * layout_.slotSize, layout_.slotSize);
+    }
+    snap = sumSlots(slots.data(), layout_);
+  } else {
+    snap = sumSlots(static_cast<const unsigned char *>(mapped_), layout_);
+  }
+  // A per-CPU lookup returns one value for each possible CPU.
+  unsigned runsCpus = layout_.runsCpus ? layout_.runsCpus : layout_.ncpus;
+  std::vector<unsigned char> values(std::size_t(runsCpus) * layout_.runsValueSize);
+  uint32_t zero = 0;
+  if (bpf_map_lookup_elem(layout_.runsFd, &zero, values.data()) != 0)
+    throw RunError(std::string("cannot read inxpect_runs: ") + std::strerror(errno));
+  for (unsigned cpu = 0; cpu < runsCpus; ++cpu) {
+    uint64_t runs;
+    std::memcpy(&runs, values.data() + cpu * layout_.runsValueSize + layout_.runsOffset, sizeof runs);
+    snap.runs += runs;
+  }
+  return snap;
+}
+
+} // namespace inxpect

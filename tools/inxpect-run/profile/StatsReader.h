@@ -1,0 +1,47 @@
+// Reads the sections' statistics: inxpect_stats through mmap (no system call
+// a read) and the entry-program runs from inxpect_runs.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "object/LoadedObject.h"
+
+namespace inxpect {
+
+struct EventTotals {
+  uint64_t count = 0; // section entries measured for this event
+  uint64_t total = 0; // sum of END - START readings
+};
+
+struct Snapshot {
+  uint64_t runs = 0;                             // entry-program runs, all CPUs
+  std::vector<std::vector<EventTotals>> sections; // [section id][event], all CPUs
+  std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, all events
+};
+
+// after - before, field by field: what happened between two snapshots.
+Snapshot difference(const Snapshot &after, const Snapshot &before);
+
+// Sums the slots of every CPU (key = cpu * nsections + id) into one snapshot;
+// `slots` is the stats map's memory. Runs are left 0.
+Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout);
+
+class StatsReader {
+public:
+  // Maps inxpect_stats read-only. Throws RunError.
+  explicit StatsReader(const StatsLayout &layout);
+  ~StatsReader();
+  StatsReader(const StatsReader &) = delete;
+  StatsReader &operator=(const StatsReader &) = delete;
+
+  Snapshot snapshot() const;
+
+private:
+  StatsLayout layout_;
+  void *mapped_ = nullptr;
+  std::size_t mappedSize_ = 0;
+};
+
+} // namespace inxpect

@@ -1,0 +1,72 @@
+// CSV for spreadsheets and pandas: a header once, then one row a section and
+// event every interval (and at the end, with type "final").
+#include <cstdio>
+
+#include "views/LiveView.h"
+
+namespace inxpect {
+
+namespace {
+
+// Quotes a field only when it needs it (RFC 4180).
+std::string csvField(const std::string &s) {
+  if (s.find_first_of(",\"\n") == std::string::npos)
+    return s;
+  std::string q = "\"";
+  for (char c : s)
+    q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+class CsvView : public LiveView {
+public:
+  CsvView(std::ostream &out, bool perCpu) : out_(out), perCpu_(perCpu) {}
+
+  void show(const ProfileInfo &info, const LiveFigures &f) override {
+    if (!headerWritten_) {
+      out_ << "type,elapsed_s,program,runs,runs_per_second,section_id,section,kind,parent,on,"
+              "count,per_second,share_of_parent,event,unit,sample_every,event_count,event_total,"
+              "event_mean";
+      if (perCpu_)
+        for (unsigned c = 0; c < info.ncpus; ++c)
+          out_ << ",cpu" << c;
+      out_ << "\n";
+      headerWritten_ = true;
+    }
+    for (const SectionFigures &s : f.sections)
+      for (std::size_t e = 0; e < s.events.size(); ++e) {
+        const EventFigures &ev = s.events[e];
+        out_ << (f.final ? "final" : "interval") << "," << number(f.elapsedSeconds) << ","
+             << csvField(info.program) << "," << f.runs << "," << number(f.runsPerSecond) << ","
+             << s.row->id << "," << csvField(s.row->name) << "," << s.row->kind << ","
+             << (s.row->parent ? std::to_string(*s.row->parent) : "") << "," << (s.on ? 1 : 0)
+             << "," << s.count << "," << number(s.perSecond) << ","
+             << (s.shareOfParent ? number(*s.shareOfParent) : "") << "," << csvField(ev.name)
+             << "," << ev.unit << "," << info.events[e].sampleEvery << "," << ev.count << ","
+             << ev.total << "," << (ev.mean ? number(*ev.mean) : "");
+        if (perCpu_)
+          for (unsigned c = 0; c < info.ncpus; ++c)
+            out_ << "," << (c < s.perCpu.size() ? s.perCpu[c] : 0);
+        out_ << "\n";
+      }
+    out_.flush();
+  }
+
+private:
+  std::ostream &out_;
+  bool perCpu_, headerWritten_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<LiveView> makeCsvView(std::ostream &out, bool perCpu) {
+  return std::make_unique<CsvView>(out, perCpu);
+}
+
+} // namespace inxpect

@@ -1,0 +1,115 @@
+#include "views/PrometheusExporter.h"
+
+#include <mutex>
+
+#include <prometheus/collectable.h>
+#include <prometheus/exposer.h>
+#include <prometheus/text_serializer.h>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+namespace {
+
+using prometheus::ClientMetric;
+using prometheus::MetricFamily;
+using prometheus::MetricType;
+
+MetricFamily family(const std::string &name, const std::string &help, MetricType type) {
+  MetricFamily f;
+  f.name = name;
+  f.help = help;
+  f.type = type;
+  return f;
+}
+
+ClientMetric metric(std::vector<ClientMetric::Label> labels, double value, MetricType type) {
+  ClientMetric m;
+  m.label = std::move(labels);
+  if (type == MetricType::Counter)
+    m.counter.value = value;
+  else
+    m.gauge.value = value;
+  return m;
+}
+
+// Counters since profiling started (Prometheus computes rates itself), plus
+// a gauge per mean so a dashboard needs no division.
+std::vector<MetricFamily> families(const ProfileInfo &info, const LiveFigures &f) {
+  ClientMetric::Label program{"program", info.program};
+  auto runs = family("inxpect_runs_total", "Runs of the entry program since profiling started",
+                     MetricType::Counter);
+  runs.metric.push_back(metric({program}, double(f.runs), MetricType::Counter));
+  auto entries = family("inxpect_section_entries_total",
+                        "Section entries measured since profiling started", MetricType::Counter);
+  auto measured = family("inxpect_section_event_count_total",
+                         "Section entries measured for an event", MetricType::Counter);
+  auto total = family("inxpect_section_event_sum_total",
+                      "Sum of an event's readings over a section's measured entries",
+                      MetricType::Counter);
+  auto mean = family("inxpect_section_event_mean",
+                     "Mean of an event a measured entry of the section", MetricType::Gauge);
+  for (const SectionFigures &s : f.sections) {
+    std::vector<ClientMetric::Label> labels = {program, {"section", s.row->name}, {"kind", s.row->kind}};
+    entries.metric.push_back(metric(labels, double(s.count), MetricType::Counter));
+    for (const EventFigures &e : s.events) {
+      auto withEvent = labels;
+      withEvent.push_back({"event", e.name});
+      withEvent.push_back({"unit", e.unit});
+      measured.metric.push_back(metric(withEvent, double(e.count), MetricType::Counter));
+      total.metric.push_back(metric(withEvent, double(e.total), MetricType::Counter));
+      if (e.mean)
+        mean.metric.push_back(metric(withEvent, *e.mean, MetricType::Gauge));
+    }
+  }
+  return {runs, entries, measured, total, mean};
+}
+
+} // namespace
+
+// What the exposer's threads read at each scrape; publish() replaces it.
+class FiguresCollectable : public prometheus::Collectable {
+public:
+  explicit FiguresCollectable(ProfileInfo info) : info_(std::move(info)) {
+    figures_.sections.clear();
+  }
+  void publish(const LiveFigures &figures) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    figures_ = figures;
+    // The figures point into the section table: point them into our copy.
+    for (std::size_t i = 0; i < figures_.sections.size() && i < info_.sections.size(); ++i)
+      figures_.sections[i].row = &info_.sections.rows()[i];
+  }
+  std::vector<MetricFamily> Collect() const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return families(info_, figures_);
+  }
+
+private:
+  ProfileInfo info_;
+  mutable std::mutex mutex_;
+  LiveFigures figures_;
+};
+
+PrometheusExporter::PrometheusExporter(const std::string &address, const ProfileInfo &info)
+    : collectable_(std::make_shared<FiguresCollectable>(info)) {
+  try {
+    exposer_ = std::make_unique<prometheus::Exposer>(address, 1);
+  } catch (const std::exception &e) {
+    throw RunError("cannot serve Prometheus metrics on " + address + " (" + e.what() +
+                   "): the port may be in use, or the address not one of this host's; "
+                   "try another, e.g. --prometheus 127.0.0.1:9435");
+  }
+  exposer_->RegisterCollectable(collectable_);
+}
+
+PrometheusExporter::~PrometheusExporter() = default;
+
+void PrometheusExporter::publish(const LiveFigures &figures) { collectable_->publish(figures); }
+
+std::string prometheusText(const ProfileInfo &info, const LiveFigures &figures) {
+  return prometheus::TextSerializer().Serialize(families(info, figures));
+}
+
+} // namespace inxpect
