@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <bpf/libbpf.h>
 
-#include "object/BtfLayout.h"
 #include "ExampleTraffic.h"
 
 namespace bench {
@@ -75,17 +74,7 @@ InstrumentedProgram::InstrumentedProgram(const std::string &path, const std::str
   object_->load();
   seedExampleMaps(example, object_->object());
 
-  bpf_map *data = nullptr, *map;
-  bpf_object__for_each_map(map, object_->object()) {
-    std::string name = bpf_map__name(map);
-    if (name.size() >= 13 && name.compare(name.size() - 13, 13, ".data.inxpect") == 0)
-      data = map;
-  }
-  const btf *types = bpf_object__btf(object_->object());
-  inxpect::ConfigLayout layout =
-      inxpect::readConfigLayout(types, inxpect::datasecVariables(types, ".data.inxpect"), path);
-  config_ = std::make_unique<inxpect::LiveConfig>(bpf_map__fd(data), bpf_map__value_size(data),
-                                                  layout, path);
+  program_ = object_->liveProgram();
   reader_ = std::make_unique<inxpect::StatsReader>(object_->statsLayout());
 }
 
@@ -97,7 +86,7 @@ unsigned InstrumentedProgram::keepOnly(const std::string &kind) {
   unsigned on = 0;
   for (const auto &section : table) {
     bool keep = section.at("kind") == kind;
-    config_->setSectionOn(section.at("id").get<unsigned>(), keep);
+    program_->config().setSectionOn(section.at("id").get<unsigned>(), keep);
     on += keep;
   }
   return on;

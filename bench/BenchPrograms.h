@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
+#include "object/LiveProgram.h"
 #include "object/LoadedObject.h"
-#include "object/LiveConfig.h"
 #include "profile/StatsReader.h"
 
 struct bpf_object;
@@ -52,7 +52,7 @@ public:
 
   int fd() const { return object_->programFd(); }
   unsigned sections() const { return object_->layout().nsections; }
-  void setSampleEvery(uint32_t every) { config_->setSampleEvery(0, every); }
+  void setSampleEvery(uint32_t every) { program_->config().setSampleEvery(0, every); }
   // Switches off, through inxpect_section_off, every section that is not of
   // `kind` ("function"): annotated regions are always instrumented, and a
   // whole-program measurement wants the entry function's section alone.
@@ -63,7 +63,7 @@ public:
 
 private:
   std::unique_ptr<inxpect::LoadedObject> object_;
-  std::unique_ptr<inxpect::LiveConfig> config_;
+  std::unique_ptr<inxpect::LiveProgram> program_; // its configuration, mapped
   std::unique_ptr<inxpect::StatsReader> reader_;
 };
 

@@ -24,7 +24,6 @@
 #include <nlohmann/json.hpp>
 
 #include "BenchPrograms.h"
-#include "counters/CounterSource.h"
 #include "ExampleTraffic.h"
 #include "Medians.h"
 #include "TestRun.h"
@@ -174,7 +173,7 @@ int main(int argc, char **argv) {
                           {"repeat", o.repeat},
                           {"rounds", o.rounds},
                           {"cpus", kCpus},
-                          {"counter", inxpect::detectCounterSource().name()},
+                          {"counter", inxpect::LoadedObject::probeCounter()},
                           {"packet", bench::mainPathPacketDescription()},
                           {"examples", nlohmann::json::array()}};
     for (const ExampleSpec &spec : o.examples)

@@ -28,7 +28,6 @@
 #include <nlohmann/json.hpp>
 
 #include "BenchPrograms.h"
-#include "counters/CounterSource.h"
 #include "ExampleTraffic.h"
 #include "Medians.h"
 #include "TestRun.h"
@@ -246,7 +245,7 @@ int main(int argc, char **argv) {
                           {"repeat", o.repeat},
                           {"rounds", o.rounds},
                           {"periods", o.periods},
-                          {"counter", inxpect::detectCounterSource().name()},
+                          {"counter", inxpect::LoadedObject::probeCounter()},
                           {"packet", bench::mainPathPacketDescription()},
                           {"examples", nlohmann::json::array()}};
     for (const std::string &example : o.examples) {

@@ -47,6 +47,7 @@ std::vector<inxpect::EventInfo> chooseEvent(unsigned maxEvents) {
 
 struct Profiled {
   std::unique_ptr<inxpect::LoadedObject> object;
+  std::unique_ptr<inxpect::LiveProgram> program; // its configuration, after load
   std::unique_ptr<inxpect::StatsReader> stats;
   unsigned parse = 0, update = 0;        // section ids
   std::vector<double> parseMeans, updateMeans; // one a round, the event a section entry
@@ -71,9 +72,10 @@ void build(const std::vector<std::string> &defines, const std::string &label, Pr
 }
 
 void load(const inxpect::EventInfo &event, Profiled &p) {
-  p.object->setCounter(0, event.counter);
-  p.object->setSampleEvery(0, 1);
   p.object->load();
+  p.program = p.object->liveProgram();
+  p.program->config().setCounter(0, event.counter);
+  p.program->config().setSampleEvery(0, 1);
   p.stats = std::make_unique<inxpect::StatsReader>(p.object->statsLayout());
 }
 

@@ -128,8 +128,19 @@ TEST_F(LiveAttach, ByNameAndByPinWithSectionsSwitchedAtRunTime) {
   EXPECT_EQ(counts["xdp_tail"], 0u) << "switched off";
 
   // The switches are put back on exit: a second profile sees every section.
-  std::string pin = "/sys/fs/bpf/inxpect-e2e-" + std::to_string(getpid());
-  unlink(pin.c_str());
+  // The pin goes into a BPF filesystem of the test's own (the host's
+  // /sys/fs/bpf may not be mounted, and is not the test's to fill).
+  std::string bpffs = e2e::makeWorkDir("AttachPin") + "/bpffs", out;
+  ASSERT_EQ(e2e::runCommand("mkdir -p " + bpffs + " && mount -t bpf bpf " + bpffs + " 2>&1", out), 0)
+      << out;
+  struct Unmount {
+    std::string dir;
+    ~Unmount() {
+      std::string ignored;
+      e2e::runCommand("umount " + dir + " 2>&1", ignored);
+    }
+  } unmount{bpffs};
+  std::string pin = bpffs + "/xdp_live";
   ASSERT_EQ(bpf_program__pin(bpf_object__find_program_by_name(loader.object(), "xdp_live"),
                              pin.c_str()),
             0);

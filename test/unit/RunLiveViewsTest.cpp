@@ -1,7 +1,7 @@
 // Live figures and their views: the same numbers in the table, JSON lines,
 // CSV and the Prometheus exposition.
-#include "profile/LiveFigures.h"
-#include "views/LiveView.h"
+#include "profile/Figures.h"
+#include "views/View.h"
 #include "views/PrometheusExporter.h"
 
 #include <sstream>
@@ -40,7 +40,7 @@ ProfileInfo sampleInfo() {
 }
 
 // 10 runs since the start, 4 of them in the last 2 s.
-LiveFigures sampleFigures(const ProfileInfo &info) {
+ProfileFigures sampleFigures(const ProfileInfo &info) {
   Snapshot total, interval;
   total.runs = 10;
   total.sections = {{{10, 1000}}, {{5, 250}}};
@@ -54,7 +54,7 @@ LiveFigures sampleFigures(const ProfileInfo &info) {
 
 TEST(RunLiveFigures, MeansSharesAndRates) {
   ProfileInfo info = sampleInfo();
-  LiveFigures f = sampleFigures(info);
+  ProfileFigures f = sampleFigures(info);
   EXPECT_EQ(f.runs, 10u);
   EXPECT_DOUBLE_EQ(f.runsPerSecond, 2.0);
   ASSERT_EQ(f.sections.size(), 2u);

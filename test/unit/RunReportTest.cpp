@@ -1,4 +1,5 @@
 #include "profile/Report.h"
+#include "views/View.h"
 
 #include <sstream>
 
@@ -28,15 +29,18 @@ Report sampleReport() {
   m.sections = {a, b, c};
 
   Report r;
-  r.object = "drop.o";
-  r.program = "xdp_main";
-  r.counter = CounterSource{CounterKind::Clock};
-  r.events = armEvents(r.counter, {{"", 1}}, 4);
-  r.packets = 189;
-  r.passes = 3;
-  r.verdicts.byAction[1] = 560; // XDP_DROP
-  r.verdicts.byAction[2] = 7;   // XDP_PASS
-  r.sections = SectionTable::fromManifest(m);
+  r.info.command = "replay";
+  r.info.object = "drop.o";
+  r.info.program = "xdp_main";
+  r.info.counter = CounterSource{CounterKind::Clock};
+  r.info.events = armEvents(r.info.counter, {{"", 1}}, 4);
+  ReplayTraffic traffic;
+  traffic.packets = 189;
+  traffic.passes = 3;
+  traffic.verdicts.byAction[1] = 560; // XDP_DROP
+  traffic.verdicts.byAction[2] = 7;   // XDP_PASS
+  r.info.replay = traffic;
+  r.info.sections = SectionTable::fromManifest(m);
   r.stats.runs = 567;
   r.stats.sections = {{{567, 49121}, {0, 0}, {0, 0}, {0, 0}},
                       {{1134, 22680}, {0, 0}, {0, 0}, {0, 0}},
@@ -116,6 +120,6 @@ TEST(RunReport, SectionCountSumsMeasuredEventsOnly) {
   Report r = sampleReport();
   r.stats.sections[0][1] = {1000, 5}; // an event the report does not list
   EXPECT_EQ(sectionCount(r, 0), 567u);
-  r.events.push_back({1, "tsc", "cycles", 1, 0, "rdtsc"});
+  r.info.events.push_back({1, "tsc", "cycles", 1, 0, "rdtsc"});
   EXPECT_EQ(sectionCount(r, 0), 1567u);
 }

@@ -1,7 +1,7 @@
 // The verifier's limit messages, recognised and explained.
 #include <gtest/gtest.h>
 
-#include "object/VerifierLimits.h"
+#include "object/LoadFailure.h"
 
 using inxpect::explainVerifierLimit;
 

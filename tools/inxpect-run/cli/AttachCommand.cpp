@@ -1,8 +1,7 @@
 #include "cli/AttachCommand.h"
 
-#include "profile/LiveSession.h"
 #include "object/ProgramLookup.h"
-#include "RunError.h"
+#include "profile/Session.h"
 #include "profile/StopSignals.h"
 
 namespace inxpect {
@@ -13,11 +12,11 @@ namespace {
 // someone else and should run on as they configured it.
 class ConfigRestorer {
 public:
-  explicit ConfigRestorer(LiveConfig &config) : config_(config), saved_(config.save()) {}
+  explicit ConfigRestorer(ProgramConfig &config) : config_(config), saved_(config.save()) {}
   ~ConfigRestorer() { config_.restore(saved_); }
 
 private:
-  LiveConfig &config_;
+  ProgramConfig &config_;
   std::vector<unsigned char> saved_;
 };
 
@@ -29,25 +28,12 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
            : options.progName ? programFdByName(*options.progName)
                               : programFdByPin(*options.pinned);
   auto program = LiveProgram::fromProgramFd(fd);
-  checkPerCpu(options, program->statsLayout().kind);
-
-  ProfileInfo info;
-  info.command = "attach";
-  info.program = program->name();
-  info.programId = program->id();
-  info.ncpus = program->statsLayout().ncpus;
-  info.statsLayout = statsKindName(program->statsLayout().kind);
-  std::string label = "program " + info.program + " (id " + std::to_string(info.programId) + ")";
-  info.sections = liveSectionTable(*program, label, options.manifest);
-  info.sectionOn = chooseSections(info.sections, requestedSections(options),
-                                  options.sectionsFile.value_or("--sections"));
-  info.counter = detectCounterSource();
-  info.events = armEvents(info.counter, options.eventRequests(), program->maxEvents());
-
+  ProfileInfo info =
+      planProfile("attach", embeddedSections(*program), options, program->maxEvents());
   ConfigRestorer restorer(program->config());
-  configureLive(program->config(), program->maxEvents(), info.events, info.sectionOn);
-  if (options.format != OutputFormat::Table || options.output)
-    notes << "inxpect-run: " << info.counter.describe(info.events) << "\n";
+  startProfile(info, *program, options);
+  info.program = program->name();
+  noteCounter(info, options, notes);
   profileLive(info, *program, options, out, notes);
 }
 

@@ -1,14 +1,16 @@
 #include "cli/ReplayCommand.h"
 
+#include <chrono>
 #include <fstream>
 
-#include "views/LiveView.h"
-#include "object/LoadedObject.h"
-#include "views/OutputFile.h"
 #include "RunError.h"
-#include "traffic/PcapReader.h"
+#include "object/LoadedObject.h"
+#include "profile/Session.h"
 #include "profile/StatsReader.h"
+#include "traffic/PcapReader.h"
 #include "traffic/SyntheticTraffic.h"
+#include "views/OutputFile.h"
+#include "views/View.h"
 
 namespace inxpect {
 
@@ -19,27 +21,24 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
     notes << "inxpect-run: warning: " << w << "\n";
 
   auto object = LoadedObject::open(options.object, options.prog.value_or(""));
-  const ObjectLayout &layout = object->layout();
   Report report;
-  report.sections = resolveSectionTable(
-      {options.object, layout.selfDescription, layout.manifestHash, layout.nsections},
-      options.manifest);
-  report.counter = detectCounterSource();
-  report.events = armEvents(report.counter, options.eventRequests(), layout.maxEvents);
-  object->configureEvents(report.events);
+  ProfileInfo &info = report.info;
+  info = planProfile("replay", embeddedSections(*object), options, object->layout().maxEvents);
   object->load();
+  auto program = object->liveProgram();
+  startProfile(info, *program, options);
+  info.object = options.object;
+  info.program = object->programName();
 
-  report.object = options.object;
-  report.program = object->programName();
-  report.packets = packets.packets.size();
-  report.passes = options.repeat;
-
-  report.statsLayout = statsKindName(object->statsLayout().kind);
-  StatsReader reader(object->statsLayout());
+  StatsReader reader(program->statsLayout());
   // Counters start from zero when profiling starts: report what changes from here.
   Snapshot baseline = reader.snapshot();
-  report.verdicts = replayPackets(object->programFd(), packets.packets, options.repeat);
+  auto start = std::chrono::steady_clock::now();
+  VerdictTally verdicts = replayPackets(program->programFd(), packets.packets, options.repeat);
+  report.elapsedSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.stats = difference(reader.snapshot(), baseline);
+  info.replay = ReplayTraffic{packets.packets.size(), options.repeat, verdicts};
   return report;
 }
 
@@ -66,24 +65,9 @@ void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &no
   std::ofstream file;
   std::ostream *sink = &openOutput(options.output, file, out);
   Report report = profileReplay(options, notes);
-  if (options.format == OutputFormat::Json) {
-    // stdout stays pure JSON lines; the counter line is for the person reading.
-    notes << "inxpect-run: " << report.counter.describe(report.events) << "\n";
-    *sink << formatJson(report);
-  } else if (options.format == OutputFormat::Csv) {
-    notes << "inxpect-run: " << report.counter.describe(report.events) << "\n";
-    ProfileInfo info;
-    info.command = "replay";
-    info.object = report.object;
-    info.program = report.program;
-    info.counter = report.counter;
-    info.events = report.events;
-    info.sections = report.sections;
-    LiveFigures figures = computeFigures(info, report.stats, report.stats, 0, 0, true);
-    makeCsvView(*sink, false)->show(info, figures);
-  } else {
-    *sink << formatTable(report);
-  }
+  noteCounter(report.info, options, notes);
+  makeView(options.format, *sink, /*refreshInPlace=*/false, options.perCpu)
+      ->show(report.info, report.figures());
   sink->flush();
 }
 

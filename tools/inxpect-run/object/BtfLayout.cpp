@@ -77,4 +77,19 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
   return l;
 }
 
+std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what) {
+  MemberInfo runs;
+  if (runType <= 0 || !findMember(btf, runType, "runs", runs))
+    throw RunError(what + ": inxpect_runs has no struct inxpect_run with a runs field: rebuild "
+                   "it with this version's runtime/bpf/inxpect.h");
+  return runs.offset;
+}
+
+void checkSameRuntime(const ConfigLayout &config, unsigned statsEvents, const std::string &what) {
+  if (config.configEvents != statsEvents)
+    throw RunError(what + ": its stats slots hold " + std::to_string(statsEvents) +
+                   " events but inxpect_config " + std::to_string(config.configEvents) +
+                   ": the object mixes two versions of inxpect.h, rebuild it");
+}
+
 } // namespace inxpect

@@ -46,4 +46,12 @@ struct ConfigLayout {
 ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInfo> &vars,
                               const std::string &what);
 
+// The offset of struct inxpect_run's runs field (`runType`: the struct's
+// BTF id, or an error below 0). Throws RunError naming `what` without it.
+std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what);
+
+// Throws RunError when the stats slots (`statsEvents` events a slot) and
+// inxpect_config's arrays come from two versions of inxpect.h.
+void checkSameRuntime(const ConfigLayout &config, unsigned statsEvents, const std::string &what);
+
 } // namespace inxpect

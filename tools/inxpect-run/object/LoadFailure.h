@@ -10,6 +10,12 @@ namespace inxpect {
 // libbpf printed during the load (the verifier log, when there was one).
 std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages);
 
+// Reads a verifier log for the limits probes can push a program over (the
+// instruction budget, the 512-byte stack, the jump sequence limit) and says
+// which one, where, and what to do about it, in one or two sentences; ""
+// when the log shows no such limit.
+std::string explainVerifierLimit(const std::string &log);
+
 // True when libbpf printed a verifier log among `libbpfMessages`.
 bool hasVerifierLog(const std::string &libbpfMessages);
 

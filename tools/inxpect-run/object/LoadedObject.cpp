@@ -7,12 +7,14 @@
 #include <map>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
+#include "counters/CounterSource.h"
 #include "object/BtfLayout.h"
 #include "object/LoadFailure.h"
 #include "RunError.h"
@@ -68,34 +70,6 @@ std::string joinNames(const std::vector<std::string> &names) {
 }
 
 } // namespace
-
-const char *statsKindName(StatsKind kind) {
-  switch (kind) {
-  case StatsKind::Global:
-    return "global";
-  case StatsKind::PerCpuMap:
-    return "percpu-map";
-  case StatsKind::CpuSlots:
-    break;
-  }
-  return "cpu-slots";
-}
-
-bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind) {
-  if (nsections == 0)
-    return false;
-  if (mapType == BPF_MAP_TYPE_PERCPU_ARRAY && entries == nsections) {
-    kind = StatsKind::PerCpuMap;
-    return true;
-  }
-  if (mapType != BPF_MAP_TYPE_ARRAY || entries % nsections != 0)
-    return false;
-  // A CPU-slot map has a block per CPU (INXPECT_MAX_CPUS before load, the
-  // possible CPUs after): one block alone is the global layout. On a
-  // one-CPU machine both read the same.
-  kind = entries == nsections ? StatsKind::Global : StatsKind::CpuSlots;
-  return true;
-}
 
 std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
                                                  const std::string &progName) {
@@ -160,12 +134,8 @@ void LoadedObject::readLayout() {
     throw RunError(path_ + " has no BTF: build it with -g so inxpect-run can find its configuration");
   config_ = readConfigLayout(btf, datasecVariables(btf, kDataSection), path_);
 
-  int runType = btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT);
-  MemberInfo runsMember;
-  if (runType < 0 || !findMember(btf, runType, "runs", runsMember))
-    throw RunError(path_ + ": no struct inxpect_run with a runs field: rebuild it with this "
-                   "version's runtime/bpf/inxpect.h");
-  runsOffset_ = runsMember.offset;
+  runsOffset_ = readRunsOffset(btf, btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT),
+                               path_);
 
   size_t dataSize = 0;
   const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &dataSize));
@@ -183,47 +153,7 @@ void LoadedObject::readLayout() {
                    std::to_string(bpf_map__type(stats_)) + ", " +
                    std::to_string(bpf_map__max_entries(stats_)) +
                    " entries): rebuild it with this version's runtime/bpf/inxpect.h");
-  if (config_.configEvents != layout_.maxEvents)
-    throw RunError(path_ + ": its stats slots hold " + std::to_string(layout_.maxEvents) +
-                   " events but inxpect_config " + std::to_string(config_.configEvents) +
-                   ": the object mixes two versions of inxpect.h, rebuild it");
-}
-
-void LoadedObject::writeConfigU32(std::size_t offset, uint32_t value) {
-  if (loaded_)
-    throw RunError("internal: configuration is written before load");
-  size_t size = 0;
-  const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &size));
-  std::vector<char> copy(data, data + size);
-  std::memcpy(copy.data() + offset, &value, sizeof value);
-  if (bpf_map__set_initial_value(data_, copy.data(), copy.size()) != 0)
-    throw RunError(path_ + ": cannot set .data.inxpect: " + std::strerror(errno));
-}
-
-void LoadedObject::setSampleEvery(unsigned event, uint32_t every) {
-  if (event >= layout_.maxEvents)
-    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
-                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
-  writeConfigU32(config_.sampleEvery + 4 * event, every);
-}
-
-void LoadedObject::setCounter(unsigned event, uint32_t counter) {
-  if (event >= layout_.maxEvents)
-    throw RunError("event " + std::to_string(event) + " is out of range: " + path_ +
-                   " measures at most " + std::to_string(layout_.maxEvents) + " events");
-  writeConfigU32(config_.counter + 4 * event, counter);
-}
-
-void LoadedObject::setEnabled(bool enabled) { writeConfigU32(config_.enabled, enabled ? 1 : 0); }
-
-void LoadedObject::configureEvents(const std::vector<EventInfo> &events) {
-  setEnabled(true);
-  for (unsigned e = 0; e < layout_.maxEvents; ++e)
-    setSampleEvery(e, 0);
-  for (const EventInfo &e : events) {
-    setSampleEvery(e.index, e.sampleEvery);
-    setCounter(e.index, e.counter);
-  }
+  checkSameRuntime(config_, layout_.maxEvents, path_);
 }
 
 void LoadedObject::load() {
@@ -244,24 +174,30 @@ void LoadedObject::load() {
   releaseHeldMessages(/*print=*/err != -EPERM || hasVerifierLog(messages));
   if (err != 0)
     throw RunError(explainLoadFailure(path_, err, messages));
-  loaded_ = true;
 }
 
 int LoadedObject::programFd() const { return bpf_program__fd(prog_); }
 
 StatsLayout LoadedObject::statsLayout() const {
-  StatsLayout s;
-  s.statsFd = bpf_map__fd(stats_);
-  s.slotSize = (bpf_map__value_size(stats_) + 7) / 8 * 8; // array maps round values to 8
-  s.nsections = layout_.nsections;
-  s.kind = statsKind_;
-  s.ncpus = statsKind_ == StatsKind::Global ? 1 : ncpus_;
-  s.nevents = layout_.maxEvents;
-  s.runsFd = bpf_map__fd(runs_);
-  s.runsValueSize = (bpf_map__value_size(runs_) + 7) / 8 * 8;
-  s.runsOffset = runsOffset_;
-  s.runsCpus = ncpus_; // a per-CPU lookup fills one value per possible CPU
-  return s;
+  StatsMaps maps;
+  maps.statsFd = bpf_map__fd(stats_);
+  maps.statsValueSize = bpf_map__value_size(stats_);
+  maps.statsEntries = bpf_map__max_entries(stats_);
+  maps.runsFd = bpf_map__fd(runs_);
+  maps.runsValueSize = bpf_map__value_size(runs_);
+  maps.runsOffset = runsOffset_;
+  return statsLayoutOf(statsKind_, maps, layout_.nsections, ncpus_);
 }
+
+std::unique_ptr<LiveProgram> LoadedObject::liveProgram() const {
+  int fd = ::dup(programFd());
+  if (fd < 0)
+    throw RunError(path_ + ": cannot duplicate the program's fd: " + std::strerror(errno));
+  // Known here: on a one-CPU machine the default layout, sized by us, looks
+  // like the global one.
+  return LiveProgram::fromProgramFd(fd, statsKind_);
+}
+
+const char *LoadedObject::probeCounter() { return detectCounterSource().name(); }
 
 } // namespace inxpect

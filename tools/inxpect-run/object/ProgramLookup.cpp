@@ -20,6 +20,12 @@ const char kListHint[] = "bpftool prog list (or ip link show) shows the loaded p
                  "loader's program needs CAP_SYS_ADMIN)");
 }
 
+const char kDataSuffix[] = ".data.inxpect";
+
+bool endsWith(const std::string &s, const std::string &suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 // The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a program's name.
 constexpr std::size_t kKernelNameLength = 15;
 
@@ -80,6 +86,56 @@ int programFdByPin(const std::string &path) {
                    "pin of the program itself");
   }
   return fd;
+}
+
+ProgramMaps findProgramMaps(int progFd) {
+  bpf_prog_info info{};
+  uint32_t len = sizeof info;
+  if (bpf_obj_get_info_by_fd(progFd, &info, &len) != 0)
+    throw RunError(std::string("cannot read the program's information: ") + std::strerror(errno));
+  std::vector<uint32_t> mapIds(info.nr_map_ids);
+  uint32_t nmaps = info.nr_map_ids;
+  info = {};
+  info.nr_map_ids = nmaps;
+  info.map_ids = reinterpret_cast<uint64_t>(mapIds.data());
+  len = sizeof info;
+  if (bpf_obj_get_info_by_fd(progFd, &info, &len) != 0)
+    throw RunError(std::string("cannot list the program's maps: ") + std::strerror(errno));
+  ProgramMaps found;
+  found.id = info.id;
+  found.name = info.name;
+
+  for (uint32_t i = 0; i < nmaps; ++i) {
+    int fd = bpf_map_get_fd_by_id(mapIds[i]);
+    if (fd < 0)
+      continue;
+    bpf_map_info mi{};
+    uint32_t mlen = sizeof mi;
+    std::string name;
+    if (bpf_obj_get_info_by_fd(fd, &mi, &mlen) == 0)
+      name = mi.name;
+    ProgramMap *slot = name == "inxpect_stats" ? &found.stats
+                       : name == "inxpect_runs" ? &found.runs
+                       : endsWith(name, kDataSuffix) ? &found.data
+                                                     : nullptr;
+    if (slot && slot->fd < 0)
+      *slot = {fd, mi};
+    else
+      ::close(fd);
+  }
+  if (found.stats.fd < 0 || found.runs.fd < 0 || found.data.fd < 0) {
+    for (ProgramMap *m : {&found.stats, &found.runs, &found.data})
+      if (m->fd >= 0)
+        ::close(m->fd);
+    throw RunError("program " + found.name + " (id " + std::to_string(found.id) +
+                   ") is not instrumented: it uses no " +
+                   (found.stats.fd < 0  ? "inxpect_stats map"
+                    : found.runs.fd < 0 ? "inxpect_runs map"
+                                        : ".data.inxpect map") +
+                   ". Instrument its source (inxpect-instrument --per-function xdp.c), build "
+                   "xdp.inxpect.c and load that object instead");
+  }
+  return found;
 }
 
 } // namespace inxpect

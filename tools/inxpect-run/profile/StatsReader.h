@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "object/LoadedObject.h"
+#include "object/StatsLayout.h"
 
 namespace inxpect {
 

@@ -2,7 +2,7 @@
 // event every interval (and at the end, with type "final").
 #include <cstdio>
 
-#include "views/LiveView.h"
+#include "views/View.h"
 
 namespace inxpect {
 
@@ -24,11 +24,11 @@ std::string number(double v) {
   return buf;
 }
 
-class CsvView : public LiveView {
+class CsvView : public ProfileView {
 public:
   CsvView(std::ostream &out, bool perCpu) : out_(out), perCpu_(perCpu) {}
 
-  void show(const ProfileInfo &info, const LiveFigures &f) override {
+  void show(const ProfileInfo &info, const ProfileFigures &f) override {
     if (!headerWritten_) {
       out_ << "type,elapsed_s,program,runs,runs_per_second,section_id,section,kind,parent,on,"
               "count,per_second,share_of_parent,event,unit,sample_every,event_count,event_total,"
@@ -65,7 +65,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<LiveView> makeCsvView(std::ostream &out, bool perCpu) {
+std::unique_ptr<ProfileView> makeCsvView(std::ostream &out, bool perCpu) {
   return std::make_unique<CsvView>(out, perCpu);
 }
 

@@ -1,8 +1,10 @@
 // One JSON object a line: an "interval" object every interval, a "final" one
-// at the end. Schema: docs/running.md (fields may be added, never renamed).
+// at the end (a replay prints only that, with its packets and verdicts).
+// The one place the schema is written: docs/running.md documents it (fields
+// may be added, never renamed).
 #include <nlohmann/json.hpp>
 
-#include "views/LiveView.h"
+#include "views/View.h"
 
 namespace inxpect {
 
@@ -12,11 +14,19 @@ using json = nlohmann::ordered_json;
 
 json optionalNumber(const std::optional<double> &v) { return v ? json(*v) : json(nullptr); }
 
-class JsonLinesView : public LiveView {
+json verdicts(const VerdictTally &tally) {
+  json j = json::object();
+  for (unsigned a = 0; a < kXdpActions; ++a)
+    j[xdpActionName(a)] = tally.byAction[a];
+  j["other"] = tally.other;
+  return j;
+}
+
+class JsonLinesView : public ProfileView {
 public:
   JsonLinesView(std::ostream &out, bool perCpu) : out_(out), perCpu_(perCpu) {}
 
-  void show(const ProfileInfo &info, const LiveFigures &f) override {
+  void show(const ProfileInfo &info, const ProfileFigures &f) override {
     json events = json::array();
     for (const EventInfo &e : info.events)
       events.push_back({{"index", e.index},
@@ -53,9 +63,14 @@ public:
                  {"elapsed_s", f.elapsedSeconds},
                  {"interval_s", f.intervalSeconds},
                  {"runs", f.runs},
-                 {"runs_per_second", f.runsPerSecond},
-                 {"events", std::move(events)},
-                 {"sections", std::move(sections)}};
+                 {"runs_per_second", f.runsPerSecond}};
+    if (info.replay) {
+      line["packets"] = info.replay->packets;
+      line["passes"] = info.replay->passes;
+      line["verdicts"] = verdicts(info.replay->verdicts);
+    }
+    line["events"] = std::move(events);
+    line["sections"] = std::move(sections);
     out_ << line.dump() << "\n";
     out_.flush();
   }
@@ -67,7 +82,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<LiveView> makeJsonLinesView(std::ostream &out, bool perCpu) {
+std::unique_ptr<ProfileView> makeJsonLinesView(std::ostream &out, bool perCpu) {
   return std::make_unique<JsonLinesView>(out, perCpu);
 }
 

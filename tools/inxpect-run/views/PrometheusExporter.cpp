@@ -36,7 +36,7 @@ ClientMetric metric(std::vector<ClientMetric::Label> labels, double value, Metri
 
 // Counters since profiling started (Prometheus computes rates itself), plus
 // a gauge per mean so a dashboard needs no division.
-std::vector<MetricFamily> families(const ProfileInfo &info, const LiveFigures &f) {
+std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures &f) {
   ClientMetric::Label program{"program", info.program};
   auto runs = family("inxpect_runs_total", "Runs of the entry program since profiling started",
                      MetricType::Counter);
@@ -74,7 +74,7 @@ public:
   explicit FiguresCollectable(ProfileInfo info) : info_(std::move(info)) {
     figures_.sections.clear();
   }
-  void publish(const LiveFigures &figures) {
+  void publish(const ProfileFigures &figures) {
     std::lock_guard<std::mutex> lock(mutex_);
     figures_ = figures;
     // The figures point into the section table: point them into our copy.
@@ -89,7 +89,7 @@ public:
 private:
   ProfileInfo info_;
   mutable std::mutex mutex_;
-  LiveFigures figures_;
+  ProfileFigures figures_;
 };
 
 PrometheusExporter::PrometheusExporter(const std::string &address, const ProfileInfo &info)
@@ -106,9 +106,9 @@ PrometheusExporter::PrometheusExporter(const std::string &address, const Profile
 
 PrometheusExporter::~PrometheusExporter() = default;
 
-void PrometheusExporter::publish(const LiveFigures &figures) { collectable_->publish(figures); }
+void PrometheusExporter::publish(const ProfileFigures &figures) { collectable_->publish(figures); }
 
-std::string prometheusText(const ProfileInfo &info, const LiveFigures &figures) {
+std::string prometheusText(const ProfileInfo &info, const ProfileFigures &figures) {
   return prometheus::TextSerializer().Serialize(families(info, figures));
 }
 

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "profile/LiveFigures.h"
+#include "profile/Figures.h"
 
 namespace prometheus {
 class Exposer;
@@ -26,7 +26,7 @@ public:
   PrometheusExporter &operator=(const PrometheusExporter &) = delete;
 
   // The figures the next scrape returns.
-  void publish(const LiveFigures &figures);
+  void publish(const ProfileFigures &figures);
 
 private:
   std::shared_ptr<FiguresCollectable> collectable_;
@@ -34,6 +34,6 @@ private:
 };
 
 // The exposition text for `figures` (what a scrape returns), for tests.
-std::string prometheusText(const ProfileInfo &info, const LiveFigures &figures);
+std::string prometheusText(const ProfileInfo &info, const ProfileFigures &figures);
 
 } // namespace inxpect

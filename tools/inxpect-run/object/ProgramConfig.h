@@ -1,5 +1,7 @@
-// The configuration of a running instrumented program: its .data.inxpect map,
-// mapped read-write, so events, rates and sections change without a reload.
+// The configuration of a loaded instrumented program: its .data.inxpect map,
+// mapped read-write. The one writer of the configuration: a command sets it
+// after load and before traffic, and live, so events, rates and sections
+// change without a reload.
 #pragma once
 
 #include <cstddef>
@@ -7,18 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "counters/CounterSource.h"
 #include "object/BtfLayout.h"
 
 namespace inxpect {
 
-class LiveConfig {
+class ProgramConfig {
 public:
   // Maps the .data.inxpect map `fd` (not owned) of `valueSize` bytes.
   // Throws RunError.
-  LiveConfig(int fd, std::size_t valueSize, const ConfigLayout &layout, const std::string &what);
-  ~LiveConfig();
-  LiveConfig(const LiveConfig &) = delete;
-  LiveConfig &operator=(const LiveConfig &) = delete;
+  ProgramConfig(int fd, std::size_t valueSize, const ConfigLayout &layout, const std::string &what);
+  ~ProgramConfig();
+  ProgramConfig(const ProgramConfig &) = delete;
+  ProgramConfig &operator=(const ProgramConfig &) = delete;
 
   const ConfigLayout &layout() const { return layout_; }
   uint64_t manifestHash() const;
@@ -30,6 +33,10 @@ public:
   void setCounter(unsigned event, uint32_t counter);
   void setSectionOn(unsigned id, bool on);
   bool sectionOn(unsigned id) const;
+
+  // Profiling on with exactly `events` measured (their counters and rates,
+  // every other slot off) and the sections switched as `sectionOn` says.
+  void configure(const std::vector<EventInfo> &events, const std::vector<bool> &sectionOn);
 
   // The configuration bytes (enabled, counters, rates, section switches), to
   // put a program someone else loaded back as it was found.

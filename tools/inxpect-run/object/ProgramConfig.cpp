@@ -1,4 +1,4 @@
-#include "object/LiveConfig.h"
+#include "object/ProgramConfig.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +10,7 @@
 
 namespace inxpect {
 
-LiveConfig::LiveConfig(int fd, std::size_t valueSize, const ConfigLayout &layout,
+ProgramConfig::ProgramConfig(int fd, std::size_t valueSize, const ConfigLayout &layout,
                        const std::string &what)
     : valueSize_(valueSize), layout_(layout) {
   long page = ::sysconf(_SC_PAGESIZE);
@@ -25,50 +25,64 @@ LiveConfig::LiveConfig(int fd, std::size_t valueSize, const ConfigLayout &layout
     throw RunError(what + ": .data.inxpect is smaller than its variables: the object is damaged");
 }
 
-LiveConfig::~LiveConfig() {
+ProgramConfig::~ProgramConfig() {
   if (mem_)
     ::munmap(mem_, mappedSize_);
 }
 
-uint64_t LiveConfig::manifestHash() const {
+uint64_t ProgramConfig::manifestHash() const {
   uint64_t h;
   std::memcpy(&h, mem_ + layout_.manifestHash, sizeof h);
   return h;
 }
 
-std::string LiveConfig::selfDescription() const {
+std::string ProgramConfig::selfDescription() const {
   const char *s = reinterpret_cast<const char *>(mem_ + layout_.self);
   return std::string(s, strnlen(s, layout_.selfSize));
 }
 
 // The probes read these words while we write them: single aligned stores.
-void LiveConfig::storeU32(std::size_t offset, uint32_t value) {
+void ProgramConfig::storeU32(std::size_t offset, uint32_t value) {
   __atomic_store_n(reinterpret_cast<uint32_t *>(mem_ + offset), value, __ATOMIC_RELEASE);
 }
 
-void LiveConfig::setEnabled(bool enabled) { storeU32(layout_.enabled, enabled ? 1 : 0); }
+void ProgramConfig::setEnabled(bool enabled) { storeU32(layout_.enabled, enabled ? 1 : 0); }
 
-void LiveConfig::setSampleEvery(unsigned event, uint32_t every) {
+void ProgramConfig::setSampleEvery(unsigned event, uint32_t every) {
   if (event < layout_.configEvents)
     storeU32(layout_.sampleEvery + 4 * event, every);
 }
 
-void LiveConfig::setCounter(unsigned event, uint32_t counter) {
+void ProgramConfig::setCounter(unsigned event, uint32_t counter) {
   if (event < layout_.configEvents)
     storeU32(layout_.counter + 4 * event, counter);
 }
 
-void LiveConfig::setSectionOn(unsigned id, bool on) {
+void ProgramConfig::setSectionOn(unsigned id, bool on) {
   if (id < layout_.nsections)
     __atomic_store_n(mem_ + layout_.sectionOff + id, static_cast<unsigned char>(on ? 0 : 1),
                      __ATOMIC_RELEASE);
 }
 
-bool LiveConfig::sectionOn(unsigned id) const {
+bool ProgramConfig::sectionOn(unsigned id) const {
   return id < layout_.nsections && __atomic_load_n(mem_ + layout_.sectionOff + id, __ATOMIC_RELAXED) == 0;
 }
 
-std::vector<unsigned char> LiveConfig::save() const {
+void ProgramConfig::configure(const std::vector<EventInfo> &events,
+                              const std::vector<bool> &sectionOn) {
+  // Events off first, so no run measures a new counter at an old rate.
+  for (unsigned e = 0; e < layout_.configEvents; ++e)
+    setSampleEvery(e, 0);
+  for (const EventInfo &e : events)
+    setCounter(e.index, e.counter);
+  for (const EventInfo &e : events)
+    setSampleEvery(e.index, e.sampleEvery);
+  for (unsigned id = 0; id < sectionOn.size(); ++id)
+    setSectionOn(id, sectionOn[id]);
+  setEnabled(true);
+}
+
+std::vector<unsigned char> ProgramConfig::save() const {
   // inxpect_config and the switches; the embedded table and hash never change.
   std::vector<unsigned char> saved;
   std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
@@ -78,7 +92,7 @@ std::vector<unsigned char> LiveConfig::save() const {
   return saved;
 }
 
-void LiveConfig::restore(const std::vector<unsigned char> &saved) {
+void ProgramConfig::restore(const std::vector<unsigned char> &saved) {
   std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
   std::size_t configBegin = std::min({layout_.enabled, layout_.counter, layout_.sampleEvery});
   std::size_t configSize = configEnd - configBegin;

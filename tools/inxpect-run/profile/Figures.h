@@ -1,5 +1,6 @@
-// The figures of a live profile at one moment: what every view (table, JSON
-// lines, CSV, Prometheus) shows, computed once.
+// The figures of a profile at one moment: what every view (table, JSON
+// lines, CSV, Prometheus) shows, for replay, run and attach alike, computed
+// once here.
 #pragma once
 
 #include <cstdint>
@@ -10,12 +11,20 @@
 #include "counters/CounterSource.h"
 #include "profile/SectionTable.h"
 #include "profile/StatsReader.h"
+#include "traffic/Replay.h"
 
 namespace inxpect {
 
+// What a replay ran: its packets, passes and the verdicts they got.
+struct ReplayTraffic {
+  std::size_t packets = 0; // packets a pass
+  unsigned passes = 0;
+  VerdictTally verdicts;
+};
+
 // What stays the same for the whole profile.
 struct ProfileInfo {
-  std::string command;  // "run", "attach"
+  std::string command;  // "replay", "run", "attach"
   std::string object;   // object path, or "" for a program loaded by someone else
   std::string program;  // the entry program's name
   uint32_t programId = 0;
@@ -26,6 +35,7 @@ struct ProfileInfo {
   std::vector<bool> sectionOn; // by id: switched on (--sections)
   unsigned ncpus = 0;
   std::string statsLayout = "cpu-slots"; // statsKindName() of inxpect_stats
+  std::optional<ReplayTraffic> replay;   // replay only
 };
 
 struct EventFigures {
@@ -44,7 +54,7 @@ struct SectionFigures {
   std::vector<uint64_t> perCpu;        // entries by CPU since the start
 };
 
-struct LiveFigures {
+struct ProfileFigures {
   bool final = false;
   double elapsedSeconds = 0;  // since profiling started
   double intervalSeconds = 0; // since the previous figures
@@ -53,9 +63,13 @@ struct LiveFigures {
   std::vector<SectionFigures> sections;
 };
 
+// A section's entries in `s`, summed over the measured `events` (others are off).
+uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events);
+
 // Figures from the counts since the start (`total`) and in the last
 // interval (`interval`, over `intervalSeconds`).
-LiveFigures computeFigures(const ProfileInfo &info, const Snapshot &total, const Snapshot &interval,
-                           double elapsedSeconds, double intervalSeconds, bool final);
+ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
+                              const Snapshot &interval, double elapsedSeconds,
+                              double intervalSeconds, bool final);
 
 } // namespace inxpect

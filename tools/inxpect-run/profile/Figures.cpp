@@ -1,10 +1,8 @@
-#include "profile/LiveFigures.h"
+#include "profile/Figures.h"
 
 namespace inxpect {
 
-namespace {
-
-uint64_t entries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events) {
+uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events) {
   uint64_t n = 0;
   if (id < s.sections.size())
     for (const EventInfo &e : events)
@@ -13,11 +11,10 @@ uint64_t entries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &e
   return n;
 }
 
-} // namespace
-
-LiveFigures computeFigures(const ProfileInfo &info, const Snapshot &total, const Snapshot &interval,
-                           double elapsedSeconds, double intervalSeconds, bool final) {
-  LiveFigures f;
+ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
+                              const Snapshot &interval, double elapsedSeconds,
+                              double intervalSeconds, bool final) {
+  ProfileFigures f;
   f.final = final;
   f.elapsedSeconds = elapsedSeconds;
   f.intervalSeconds = intervalSeconds;
@@ -27,8 +24,8 @@ LiveFigures computeFigures(const ProfileInfo &info, const Snapshot &total, const
     SectionFigures s;
     s.row = &row;
     s.on = row.id < info.sectionOn.size() ? info.sectionOn[row.id] : true;
-    s.count = entries(total, row.id, info.events);
-    s.perSecond = intervalSeconds > 0 ? entries(interval, row.id, info.events) / intervalSeconds : 0;
+    s.count = sectionEntries(total, row.id, info.events);
+    s.perSecond = intervalSeconds > 0 ? sectionEntries(interval, row.id, info.events) / intervalSeconds : 0;
     for (const EventInfo &e : info.events) {
       EventFigures ef;
       ef.name = e.name;

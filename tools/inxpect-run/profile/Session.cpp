@@ -1,4 +1,4 @@
-#include "profile/LiveSession.h"
+#include "profile/Session.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,7 +7,7 @@
 #include <memory>
 #include <unistd.h>
 
-#include "views/LiveView.h"
+#include "views/View.h"
 #include "views/PrometheusExporter.h"
 #include "views/OutputFile.h"
 #include "RunError.h"
@@ -29,7 +29,7 @@ constexpr double kPollSeconds = 0.2;
 
 // Applies a new content of --sections-file to the running program; a name it
 // has not is a warning (the profile goes on with the sections as they were).
-void followSectionsFile(SectionsFile &file, ProfileInfo &info, LiveConfig &config,
+void followSectionsFile(SectionsFile &file, ProfileInfo &info, ProgramConfig &config,
                         std::ostream &notes) {
   auto names = file.changed();
   if (!names)
@@ -59,11 +59,14 @@ void followSectionsFile(SectionsFile &file, ProfileInfo &info, LiveConfig &confi
 
 } // namespace
 
-SectionTable liveSectionTable(const LiveProgram &program, const std::string &label,
-                              const std::optional<std::string> &manifest) {
-  return resolveSectionTable({label, program.config().selfDescription(),
-                              program.config().manifestHash(), program.nsections()},
-                             manifest);
+EmbeddedSections embeddedSections(const LoadedObject &object) {
+  const ObjectLayout &layout = object.layout();
+  return {object.path(), layout.selfDescription, layout.manifestHash, layout.nsections};
+}
+
+EmbeddedSections embeddedSections(const LiveProgram &program) {
+  return {program.label(), program.config().selfDescription(), program.config().manifestHash(),
+          program.nsections()};
 }
 
 std::vector<bool> chooseSections(const SectionTable &table, const std::vector<std::string> &names,
@@ -94,35 +97,43 @@ std::vector<std::string> requestedSections(const CommonOptions &options) {
   return *SectionsFile(*options.sectionsFile).changed();
 }
 
-void checkPerCpu(const CommonOptions &options, StatsKind kind) {
-  if (options.perCpu && kind == StatsKind::Global)
+ProfileInfo planProfile(const std::string &command, const EmbeddedSections &sections,
+                        const CommonOptions &options, unsigned maxEvents) {
+  ProfileInfo info;
+  info.command = command;
+  info.sections = resolveSectionTable(sections, options.manifest);
+  info.sectionOn = chooseSections(info.sections, requestedSections(options),
+                                  options.sectionsFile.value_or("--sections"));
+  info.counter = detectCounterSource();
+  info.events = armEvents(info.counter, options.eventRequests(), maxEvents);
+  return info;
+}
+
+void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &options) {
+  const StatsLayout &stats = program.statsLayout();
+  if (options.perCpu && stats.kind == StatsKind::Global)
     throw RunError("--per-cpu: this program was built with the global stats layout "
                    "(INXPECT_STATS_GLOBAL), which adds every CPU into one slot: rebuild it "
                    "with the default layout to see each CPU, or leave --per-cpu out");
+  info.programId = program.id();
+  info.ncpus = stats.ncpus;
+  info.statsLayout = statsKindName(stats.kind);
+  program.config().configure(info.events, info.sectionOn);
 }
 
-void configureLive(LiveConfig &config, unsigned maxEvents, const std::vector<EventInfo> &events,
-                   const std::vector<bool> &sectionOn) {
-  // Events off first, so no run measures a new counter at an old rate.
-  for (unsigned e = 0; e < maxEvents; ++e)
-    config.setSampleEvery(e, 0);
-  for (const EventInfo &e : events)
-    config.setCounter(e.index, e.counter);
-  for (const EventInfo &e : events)
-    config.setSampleEvery(e.index, e.sampleEvery);
-  for (unsigned id = 0; id < sectionOn.size(); ++id)
-    config.setSectionOn(id, sectionOn[id]);
-  config.setEnabled(true);
+void noteCounter(const ProfileInfo &info, const CommonOptions &options, std::ostream &notes) {
+  if (options.format != OutputFormat::Table || options.output)
+    notes << "inxpect-run: " << info.counter.describe(info.events) << "\n";
 }
 
-void profileLive(const ProfileInfo &profile, LiveProgram &program,
-                        const CommonOptions &options, std::ostream &out, std::ostream &notes,
-                        const std::function<void()> &startTraffic) {
+void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonOptions &options,
+                 std::ostream &out, std::ostream &notes,
+                 const std::function<void()> &startTraffic) {
   ProfileInfo info = profile; // its section switches follow --sections-file
   std::ofstream file;
   std::ostream *sink = &openOutput(options.output, file, out);
   bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
-  std::unique_ptr<LiveView> view = makeView(options.format, *sink, inPlace, options.perCpu);
+  std::unique_ptr<ProfileView> view = makeView(options.format, *sink, inPlace, options.perCpu);
   std::unique_ptr<PrometheusExporter> exporter;
   if (options.prometheus) {
     exporter = std::make_unique<PrometheusExporter>(*options.prometheus, info);
@@ -173,7 +184,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program,
     ending = ending || stopped;
     Clock::time_point now = Clock::now();
     Snapshot current = reader.snapshot();
-    LiveFigures figures = computeFigures(info, difference(current, baseline), difference(current, previous),
+    ProfileFigures figures = computeFigures(info, difference(current, baseline), difference(current, previous),
                              seconds(now - start), seconds(now - last), ending);
     if (exporter)
       exporter->publish(figures);

@@ -1,0 +1,49 @@
+// The three layouts of inxpect_stats (INXPECT_STATS_LAYOUT in inxpect.h) and
+// where a loaded program's statistics live: what StatsReader needs.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace inxpect {
+
+enum class StatsKind {
+  CpuSlots,  // one slot per (CPU, section), mmapable: the default
+  Global,    // one slot per section shared by all CPUs (atomic adds), mmapable
+  PerCpuMap, // BPF_MAP_TYPE_PERCPU_ARRAY keyed by section, read by lookups
+};
+const char *statsKindName(StatsKind kind); // "cpu-slots", "global", "percpu-map"
+
+// Which layout a stats map has, from its type and max_entries; false when
+// it is none of the three.
+bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind);
+
+struct StatsLayout {
+  StatsKind kind = StatsKind::CpuSlots;
+  int statsFd = -1;
+  std::size_t slotSize = 0;       // bytes between two slots of inxpect_stats
+  unsigned nsections = 0;
+  unsigned ncpus = 0;             // CPUs the figures cover (1 for Global: not kept apart)
+  unsigned nevents = 0;           // events in a slot
+  int runsFd = -1;                // inxpect_runs, one value per possible CPU
+  std::size_t runsValueSize = 0;  // bytes between two CPUs' values
+  std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
+  unsigned runsCpus = 0;          // values a lookup of inxpect_runs returns; 0: ncpus
+};
+
+// What a loaded program's two statistics maps are, as the kernel reports them.
+struct StatsMaps {
+  int statsFd = -1;
+  uint32_t statsValueSize = 0, statsEntries = 0;
+  int runsFd = -1;
+  uint32_t runsValueSize = 0;
+  std::size_t runsOffset = 0; // of struct inxpect_run.runs, from BTF
+};
+
+// The layout of `maps` for a program of `nsections` sections on a machine of
+// `possibleCpus` CPUs. A map sized by another loader keeps INXPECT_MAX_CPUS
+// blocks; CPUs past the possible ones never write.
+StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsections,
+                          unsigned possibleCpus);
+
+} // namespace inxpect

@@ -1,0 +1,142 @@
+// The top-like table: a header that says what ran, then one row a section.
+// Live, it is redrawn in place on a terminal; a replay prints it once.
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "views/View.h"
+
+namespace inxpect {
+
+namespace {
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+std::string samplingText(uint32_t every) {
+  return every == 1 ? "every run" : "1 run in " + std::to_string(every);
+}
+
+// Columns padded to their widest cell; text left-aligned, numbers right-aligned.
+std::string textTable(const std::vector<std::vector<std::string>> &rows,
+                      const std::vector<bool> &alignRight) {
+  std::vector<std::size_t> width(alignRight.size(), 0);
+  for (const auto &row : rows)
+    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
+      width[c] = std::max(width[c], row[c].size());
+  std::ostringstream out;
+  for (const auto &row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
+      std::string pad(width[c] - row[c].size(), ' ');
+      line += (c ? "  " : "") + (alignRight[c] ? pad + row[c] : row[c] + pad);
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << "\n";
+  }
+  return out.str();
+}
+
+// The lines above the table: the counter, the program, the runs and how
+// each event is sampled; a replay adds its packets and verdicts.
+std::string header(const ProfileInfo &info, const ProfileFigures &f) {
+  std::ostringstream text;
+  text << info.counter.describe(info.events) << "\n";
+  std::string sampling;
+  for (const EventInfo &e : info.events)
+    sampling += "  " + e.name + ": " + samplingText(e.sampleEvery);
+  if (const std::optional<ReplayTraffic> &replay = info.replay) {
+    text << "program: " << info.program << " (" << info.object << ")  runs: " << f.runs << " ("
+         << replay->packets << " packets x " << replay->passes
+         << (replay->passes == 1 ? " pass" : " passes") << ")" << sampling << "\nverdicts:";
+    for (unsigned a = 0; a < kXdpActions; ++a)
+      text << (a ? ", " : " ") << xdpActionName(a) << " " << replay->verdicts.byAction[a];
+    if (replay->verdicts.other)
+      text << ", other " << replay->verdicts.other;
+    text << "\n\n";
+    return text.str();
+  }
+  text << "program: " << info.program << " (id " << info.programId << ")";
+  if (!info.device.empty())
+    text << " on " << info.device;
+  if (!info.object.empty())
+    text << "  object: " << info.object;
+  text << "\n"
+       << (f.final ? "final" : "live") << " after " << fixed(f.elapsedSeconds, 1)
+       << " s  runs: " << f.runs << "  runs/s: " << fixed(f.runsPerSecond, 0) << sampling
+       << "\n\n";
+  return text.str();
+}
+
+class TableView : public ProfileView {
+public:
+  TableView(std::ostream &out, bool refreshInPlace, bool perCpu)
+      : out_(out), inPlace_(refreshInPlace), perCpu_(perCpu) {}
+
+  void show(const ProfileInfo &info, const ProfileFigures &f) override {
+    // A replay's figures are totals over one batch of packets: its table has
+    // each event's total; a live one has rates, shares and, asked, CPUs.
+    bool live = !info.replay;
+    std::vector<std::string> head = {"id", "section", "kind", "count"};
+    std::vector<bool> right = {true, false, false, true};
+    auto column = [&](std::string name) {
+      head.push_back(std::move(name));
+      right.push_back(true);
+    };
+    for (const EventInfo &e : info.events) {
+      column("mean " + e.name);
+      if (!live)
+        column("total " + e.name);
+    }
+    if (live) {
+      column("% parent");
+      column("/s");
+      if (perCpu_)
+        for (unsigned c = 0; c < info.ncpus; ++c)
+          column("cpu" + std::to_string(c));
+    }
+    std::vector<std::vector<std::string>> rows = {head};
+    for (const SectionFigures &s : f.sections) {
+      std::vector<std::string> row = {std::to_string(s.row->id),
+                                      std::string(2 * s.row->depth, ' ') + s.row->name +
+                                          (s.on ? "" : " (off)"),
+                                      s.row->kind, std::to_string(s.count)};
+      for (const EventFigures &e : s.events) {
+        row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
+        if (!live)
+          row.push_back(std::to_string(e.total) + " " + e.unit);
+      }
+      if (live) {
+        row.push_back(s.shareOfParent ? fixed(100 * *s.shareOfParent, 1) + "%" : "-");
+        row.push_back(fixed(s.perSecond, 0));
+        if (perCpu_)
+          for (unsigned c = 0; c < info.ncpus; ++c)
+            row.push_back(c < s.perCpu.size() ? std::to_string(s.perCpu[c]) : "0");
+      }
+      rows.push_back(std::move(row));
+    }
+
+    if (inPlace_)
+      out_ << "\033[H\033[J"; // cursor home, clear to the end: redraw over the last table
+    else if (shown_++)
+      out_ << "\n";
+    out_ << header(info, f) << textTable(rows, right);
+    out_.flush();
+  }
+
+private:
+  std::ostream &out_;
+  bool inPlace_, perCpu_;
+  unsigned shown_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlace, bool perCpu) {
+  return std::make_unique<TableView>(out, refreshInPlace, perCpu);
+}
+
+} // namespace inxpect
