@@ -1,4 +1,5 @@
 // The inxpect-run command line: parsed into plain structs, help texts.
+// The options themselves are tables (cli/CommonOptions.cpp, cli/CommandTable.cpp).
 #pragma once
 
 #include <cstddef>
@@ -38,17 +39,19 @@ struct CommonOptions {
   void check() const;
 };
 
-struct ReplayOptions : CommonOptions {
+// What the commands that load an object share: the file and its program.
+struct ObjectOptions : CommonOptions {
   std::string object;
   std::optional<std::string> prog;      // empty: the object's only XDP program
+};
+
+struct ReplayOptions : ObjectOptions {
   std::optional<std::string> pcap;      // exactly one of pcap and synthetic
   std::optional<std::size_t> synthetic; // number of generated frames
   unsigned repeat = 1;                  // passes over the packets
 };
 
-struct RunOptions : CommonOptions {
-  std::string object;
-  std::optional<std::string> prog;
+struct RunOptions : ObjectOptions {
   std::string device;                   // --dev IFACE
   XdpMode xdpMode = XdpMode::Native;
 };

@@ -1,0 +1,205 @@
+// replay, run and attach: their own options, their arguments, their help.
+#include "cli/CommandTable.h"
+
+#include <limits>
+
+#include "RunError.h"
+
+namespace inxpect {
+
+namespace {
+
+// replay and run: one object file, given before or after the options.
+void takeObject(ObjectOptions &o, const std::vector<std::string> &positional,
+                const std::string &command, const std::string &synopsis) {
+  if (positional.empty())
+    throw UsageError(command + " needs an instrumented object: inxpect-run " + command + " " +
+                     synopsis);
+  if (positional.size() > 1)
+    throw UsageError(command + " takes one object, got \"" + positional[0] + "\" and \"" +
+                     positional[1] + "\"");
+  o.object = positional[0];
+}
+
+const OptionSpec prog{"--prog", "NAME",
+                      "the XDP program to profile; needed only when OBJ has several",
+                      setterOf<ObjectOptions>([](ObjectOptions &o, const std::string &v) {
+                        o.prog = v;
+                      })};
+
+// replay
+
+const OptionSpec pcap{"--pcap", "FILE", "packets from a pcap or pcapng capture (Ethernet)",
+                      setterOf<ReplayOptions>([](ReplayOptions &o, const std::string &v) {
+                        o.pcap = v;
+                      })};
+
+const OptionSpec synthetic{
+    "--synthetic", "N",
+    "N generated Ethernet frames, the same every time: many flows, IPv4/IPv6, TCP/UDP/ICMP, "
+    "some ARP, 64-1500 bytes",
+    setterOf<ReplayOptions>([](ReplayOptions &o, const std::string &v) {
+      o.synthetic = positiveNumber("--synthetic", v, 100000000);
+    })};
+
+const OptionSpec repeat{"--repeat", "R", "passes over the packets (default 1)",
+                        setterOf<ReplayOptions>([](ReplayOptions &o, const std::string &v) {
+                          o.repeat = positiveNumber("--repeat", v, 1000000);
+                        })};
+
+const OptionGroup replayPackets{"Packets (one source)", {&pcap, &synthetic, &repeat}};
+const OptionGroup replayProgram{"Program", {&prog, &common::manifest}};
+const OptionGroup replayOutput{"Output", {&common::format, &common::output}};
+// Accepted so that replay can say why it refuses them (cli/ReplayCommand.cpp).
+const OptionGroup replayRefused{"For run and attach only (a replay reports once, at the end)",
+                                {&common::sections, &common::sectionsFile, &common::interval,
+                                 &common::duration, &common::perCpu, &common::prometheus},
+                                true};
+
+void checkReplay(Command &c, const std::vector<std::string> &positional) {
+  ReplayOptions &o = c.replay;
+  takeObject(o, positional, "replay", "OBJ (--pcap FILE | --synthetic N)");
+  if (o.pcap && o.synthetic)
+    throw UsageError("--pcap and --synthetic are alternatives: give one packet source");
+  if (!o.pcap && !o.synthetic)
+    throw UsageError("replay needs packets: --pcap FILE or --synthetic N" +
+                     seeHelp(*findCommand("replay")));
+}
+
+// run
+
+const OptionSpec dev{"--dev", "IFACE", "the interface to attach to (ip -br link lists them)",
+                     setterOf<RunOptions>([](RunOptions &o, const std::string &v) {
+                       o.device = v;
+                     })};
+
+const OptionSpec xdpMode{
+    "--xdp-mode", "MODE",
+    "native (default: in the driver, fastest) or generic (works on every interface, slower)",
+    setterOf<RunOptions>([](RunOptions &o, const std::string &m) {
+      if (m == "native" || m == "drv")
+        o.xdpMode = XdpMode::Native;
+      else if (m == "generic" || m == "skb")
+        o.xdpMode = XdpMode::Generic;
+      else
+        throw UsageError("--xdp-mode expects native or generic, got \"" + m +
+                         "\" (generic works on every interface, native needs driver support)");
+    })};
+
+const OptionGroup runInterface{"Interface", {&dev, &xdpMode}};
+const OptionGroup runProgram{
+    "Program and sections",
+    {&prog, &common::manifest, &common::sections, &common::sectionsFile}};
+
+void checkRun(Command &c, const std::vector<std::string> &positional) {
+  takeObject(c.run, positional, "run", "OBJ --dev IFACE");
+  if (c.run.device.empty())
+    throw UsageError("run needs an interface to attach to: --dev IFACE (ip -br link lists them)");
+}
+
+// attach
+
+const OptionSpec progId{"--prog-id", "ID", "the program's id (bpftool prog list, ip link show)",
+                        setterOf<AttachOptions>([](AttachOptions &o, const std::string &v) {
+                          o.progId = positiveNumber("--prog-id", v,
+                                                    std::numeric_limits<uint32_t>::max());
+                        })};
+
+const OptionSpec progName{
+    "--prog-name", "NAME",
+    "the loaded program's name (the first 15 characters of its function name); must name "
+    "exactly one program",
+    setterOf<AttachOptions>([](AttachOptions &o, const std::string &v) { o.progName = v; })};
+
+const OptionSpec pinned{"--pinned", "PATH",
+                        "a program pinned in bpffs, e.g. /sys/fs/bpf/xdp_prog",
+                        setterOf<AttachOptions>([](AttachOptions &o, const std::string &v) {
+                          o.pinned = v;
+                        })};
+
+const OptionGroup attachProgram{"Program (exactly one)", {&progId, &progName, &pinned}};
+const OptionGroup attachSections{
+    "Sections", {&common::manifest, &common::sections, &common::sectionsFile}};
+
+void checkAttach(Command &c, const std::vector<std::string> &positional) {
+  const AttachOptions &o = c.attach;
+  const char ways[] = " --prog-id ID, --prog-name NAME or --pinned PATH";
+  if (!positional.empty())
+    throw UsageError("attach takes no object file, got \"" + positional[0] +
+                     "\": name the loaded program with" + ways + " (bpftool prog list shows them)");
+  int given = o.progId.has_value() + o.progName.has_value() + o.pinned.has_value();
+  if (given != 1)
+    throw UsageError(std::string(given ? "give only one of" : "attach needs a program:") + ways +
+                     " (bpftool prog list shows loaded programs)");
+}
+
+std::vector<CommandSpec> makeCommandTable() {
+  return {
+      {"replay", Command::Kind::Replay, "replay OBJ (--pcap FILE | --synthetic N) [options]",
+       "run packets through the program with BPF_PROG_TEST_RUN: no NIC needed, works in CI "
+       "and on a laptop (needs root)",
+       "profile an instrumented XDP program on recorded or generated packets, without a "
+       "network interface.",
+       {"Loads OBJ (all its programs, so tail-call targets load too), runs every packet once "
+        "per pass through the chosen XDP program with BPF_PROG_TEST_RUN, and prints for each "
+        "section how often it ran and what it cost. Counters start from zero when profiling "
+        "starts.",
+        "Each section is entered once per run that reaches it; with --sample 1 the count of "
+        "the entry function equals packets x passes."},
+       {&replayPackets, &replayProgram, &common::eventsAndSampling, &replayOutput,
+        &replayRefused},
+       {"sudo inxpect-run replay xdp.o --pcap trace.pcap --repeat 3",
+        "sudo inxpect-run replay xdp.o --synthetic 10000 --format json | jq .sections"},
+       [](Command &c) -> CommonOptions & { return c.replay; }, checkReplay},
+      {"run", Command::Kind::Run,
+       "run OBJ --dev IFACE [--prog NAME] [--xdp-mode native|generic] [options]",
+       "load the program, attach it to an interface and profile live traffic until Ctrl-C; "
+       "nothing stays attached afterwards",
+       "load an instrumented XDP program, attach it to an interface and profile the traffic "
+       "that flows through it, live.",
+       {"The program is attached through a bpf_link owned by this process: it is detached "
+        "when inxpect-run exits, on Ctrl-C, SIGTERM, and even SIGKILL. Every --interval "
+        "seconds the figures since the start are printed; at the end a final report. "
+        "Counters start from zero when profiling starts."},
+       {&runInterface, &runProgram, &common::eventsAndSampling, &common::liveOutput},
+       {"sudo inxpect-run run xdp.o --dev eth0",
+        "sudo inxpect-run run xdp.o --dev eth0 --duration 10 --format json --output prof.jsonl",
+        "sudo inxpect-run run xdp.o --dev veth0 --xdp-mode generic --prometheus "
+        "127.0.0.1:9435"},
+       [](Command &c) -> CommonOptions & { return c.run; }, checkRun},
+      {"attach", Command::Kind::Attach,
+       "attach (--prog-id ID | --prog-name NAME | --pinned PATH) [options]",
+       "profile a program someone else loaded (ip link, xdp-loader, a pin)",
+       "profile an instrumented program that another loader loaded (ip link, xdp-loader, a "
+       "pin), without reloading it.",
+       {"The statistics map and the configuration are found among the program's maps; "
+        "sections are named from the table the object embeds (or --manifest). Counting "
+        "starts from zero when profiling starts. On exit the program's configuration is put "
+        "back as it was found (all sections on, same rates)."},
+       {&attachProgram, &attachSections, &common::eventsAndSampling, &common::liveOutput},
+       {"sudo ip link set dev eth0 xdp obj xdp.o sec xdp",
+        "sudo inxpect-run attach --prog-name xdp_parser --sample 16",
+        "sudo inxpect-run attach --prog-id 42 --sections parse_ipv4,handle_tcp --format csv"},
+       [](Command &c) -> CommonOptions & { return c.attach; }, checkAttach},
+  };
+}
+
+} // namespace
+
+const std::vector<CommandSpec> &commandTable() {
+  static const std::vector<CommandSpec> table = makeCommandTable();
+  return table;
+}
+
+const CommandSpec *findCommand(const std::string &name) {
+  for (const CommandSpec &command : commandTable())
+    if (name == command.name)
+      return &command;
+  return nullptr;
+}
+
+std::string seeHelp(const CommandSpec &command) {
+  return std::string(" (see inxpect-run ") + command.name + " --help)";
+}
+
+} // namespace inxpect

@@ -1,0 +1,44 @@
+// The commands as a table (as bpftool's cmds[]): each with its usage, what it
+// does, its options by group, its examples and the check of its arguments.
+// Parsing and --help both read it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/OptionTable.h"
+#include "cli/Options.h"
+
+namespace inxpect {
+
+struct CommandSpec {
+  const char *name;     // "replay"
+  Command::Kind kind;
+  const char *usage;    // after "inxpect-run ", e.g. "replay OBJ (--pcap FILE | ...) [options]"
+  const char *summary;  // its line in inxpect-run --help
+  const char *title;    // the first line of its own --help, after "inxpect-run NAME: "
+  std::vector<const char *> description; // what it does, a paragraph each
+  std::vector<const OptionGroup *> groups;
+  std::vector<const char *> examples;    // command lines
+  CommonOptions &(*options)(Command &);  // which of Command's members it fills
+  // Checks the positional arguments and the options that go together; runs
+  // after every option is read, and not for --events list.
+  void (*check)(Command &, const std::vector<std::string> &positional);
+};
+
+// replay, run, attach.
+const std::vector<CommandSpec> &commandTable();
+const CommandSpec *findCommand(const std::string &name);
+
+// " (see inxpect-run NAME --help)": the hint that ends a usage error.
+std::string seeHelp(const CommandSpec &command);
+
+// The options every command takes, each described once (cli/CommonOptions.cpp).
+namespace common {
+extern const OptionSpec manifest, events, sample, sections, sectionsFile, format, interval,
+    duration, output, perCpu, prometheus;
+extern const OptionGroup eventsAndSampling; // --events, --sample
+extern const OptionGroup liveOutput;        // --format ... --prometheus, for run and attach
+} // namespace common
+
+} // namespace inxpect
