@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "counters/CounterSource.h"
+#include "traffic/XdpLink.h"
+#include "views/OutputFile.h"
 
 namespace inxpect {
 
-enum class OutputFormat { Table, Json, Csv };
-enum class XdpMode { Native, Generic };
 
 // What every command shares: which events, how often, which sections, how
 // the figures are shown and where they go.

@@ -5,9 +5,12 @@
 
 #include <string>
 
-#include "cli/Options.h"
 
 namespace inxpect {
+
+// native: in the driver (fastest, needs its support); generic: in the
+// kernel's network stack, on every interface.
+enum class XdpMode { Native, Generic };
 
 class XdpLink {
 public:

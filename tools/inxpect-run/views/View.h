@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "cli/Options.h"
+#include "views/OutputFile.h"
 #include "profile/Figures.h"
 #include "profile/Report.h"
 
