@@ -3,7 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "IncludePlacement.h"
-#include "ProbePlan.h"
+#include "Insertions.h"
+#include "ProbeText.h"
 #include "ToolDefaults.h"
 
 using namespace inxpect;

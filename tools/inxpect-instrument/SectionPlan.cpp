@@ -6,6 +6,7 @@
 
 #include "clang/Basic/SourceManager.h"
 
+#include "ProbeText.h"
 #include "SectionReturns.h"
 
 namespace inxpect {
