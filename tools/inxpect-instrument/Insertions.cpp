@@ -1,10 +1,19 @@
 #include "Insertions.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "clang/Tooling/Core/Replacement.h"
 
 namespace inxpect {
+
+bool operator<(const InsertionOrder &a, const InsertionOrder &b) {
+  if (a.phase != b.phase)
+    return a.phase < b.phase;
+  auto outsideIn = [](const InsertionOrder &o) { return std::pair(o.section, o.layer); };
+  return a.phase == Phase::SectionClose ? outsideIn(b) < outsideIn(a)
+                                        : outsideIn(a) < outsideIn(b);
+}
 
 llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
                                             const std::vector<Insertion> &insertions) {
@@ -12,7 +21,7 @@ llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
   // ambiguous): join them first, in the order they were planned.
   std::vector<Insertion> merged = insertions;
   std::stable_sort(merged.begin(), merged.end(), [](const Insertion &a, const Insertion &b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.rank < b.rank;
+    return a.offset != b.offset ? a.offset < b.offset : a.order < b.order;
   });
   clang::tooling::Replacements replacements;
   for (size_t i = 0; i < merged.size();) {
