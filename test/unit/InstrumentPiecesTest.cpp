@@ -1,9 +1,10 @@
 // The rewriter's small pieces, without clang's front end: where the include
-// goes, default names, and the text it inserts.
+// goes, default names, the text it inserts and the order it goes in.
 #include <gtest/gtest.h>
 
 #include "IncludePlacement.h"
-#include "ProbePlan.h"
+#include "Insertions.h"
+#include "ProbeText.h"
 #include "ToolDefaults.h"
 
 using namespace inxpect;
@@ -104,4 +105,18 @@ TEST(ProbePlan, InsertionsLandAtTheirOffsetsInOrder) {
   ASSERT_TRUE(static_cast<bool>(ok));
   // Two insertions at one offset keep the order they were planned in.
   EXPECT_EQ(*ok, "aXZbcY");
+}
+
+TEST(Insertions, ClosersThenOpenersNestAtOneOffset) {
+  // Section 0 holds section 1, and a diverted return's block wraps section 0.
+  auto ok = applyInsertions(
+      "ab", {{1, "{1 ", {Phase::SectionOpen, 1}},
+             {1, "}0 ", {Phase::SectionClose, 0}},
+             {1, "probe ", {Phase::Standalone}},
+             {1, "{0 ", {Phase::SectionOpen, 0}},
+             {1, "}1 ", {Phase::SectionClose, 1}},
+             {1, "block{0 ", {Phase::SectionOpen, 0, Layer::DivertedBlock}},
+             {1, "}0block ", {Phase::SectionClose, 0, Layer::DivertedBlock}}});
+  ASSERT_TRUE(static_cast<bool>(ok));
+  EXPECT_EQ(*ok, "a}1 }0 }0block probe block{0 {0 {1 b");
 }

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Regex.h"
 
 namespace inxpect {
 
@@ -48,6 +49,32 @@ std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, Reporter &re
     sites.push_back(site);
   }
   return sites;
+}
+
+std::vector<PlannedSection> findFunctionSections(const std::vector<FunctionSite> &sites,
+                                                 const std::vector<FunctionFacts> &functions,
+                                                 llvm::StringRef filter,
+                                                 const clang::SourceManager &sm) {
+  // Anchored: --functions names whole functions, as a user reads it.
+  llvm::Regex named("^(" + filter.str() + ")$");
+  std::vector<PlannedSection> sections;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const FunctionSite &site = sites[i];
+    if (!filter.empty() && !named.match(site.name))
+      continue;
+    PlannedSection s;
+    s.section.name = site.name;
+    s.section.kind = SectionKind::Function;
+    s.section.function = site.name;
+    s.shape = ProbeShape::FunctionStart;
+    s.function = &functions[i];
+    s.span = {sm.getFileOffset(site.begin), sm.getFileOffset(site.end) + 1};
+    s.open = site.bodyOffset;
+    s.entry = site.entry;
+    s.where = site.begin;
+    sections.push_back(s);
+  }
+  return sections;
 }
 
 } // namespace inxpect

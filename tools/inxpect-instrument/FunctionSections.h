@@ -1,13 +1,16 @@
-// Finds the functions of the main file that become `function` sections
-// (--per-function) and the entry programs, whose first probe starts a run.
+// Finds the functions of the main file, the entry programs among them,
+// whose first probe starts a run, and the `function` sections
+// (--per-function): a probe right after the body's opening brace.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringRef.h"
 
 #include "Diagnostics.h"
+#include "PlannedSection.h"
 
 namespace inxpect {
 
@@ -24,5 +27,13 @@ struct FunctionSite {
 // source order. A definition that comes out of a macro expansion is skipped
 // with a remark, since a probe inserted there would land in the macro.
 std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, Reporter &report);
+
+// A section for each site whose whole name `filter` (--functions, a regex)
+// matches, or for each site when it is empty. `functions` holds the facts of
+// `sites`, one for one.
+std::vector<PlannedSection> findFunctionSections(const std::vector<FunctionSite> &sites,
+                                                 const std::vector<FunctionFacts> &functions,
+                                                 llvm::StringRef filter,
+                                                 const clang::SourceManager &sm);
 
 } // namespace inxpect

@@ -6,18 +6,18 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Preprocessor.h"
-#include "llvm/Support/Regex.h"
 
 #include "Annotations.h"
 #include "Diagnostics.h"
 #include "FunctionSections.h"
 #include "IncludePlacement.h"
+#include "Insertions.h"
 #include "InstrumentedInput.h"
 #include "LocalInitializers.h"
 #include "LoopSections.h"
 #include "ManualSections.h"
 #include "OutputFiles.h"
-#include "ProbePlan.h"
+#include "ProbeText.h"
 #include "RegionSections.h"
 #include "SectionPlan.h"
 
@@ -76,36 +76,20 @@ public:
 private:
   std::vector<PlannedSection> findSections(clang::ASTContext &ctx, const SourceTokens &tokens) {
     const clang::SourceManager &sm = ctx.getSourceManager();
-    // Anchored: --functions names whole functions, as a user reads it.
-    llvm::Regex filter("^(" + options_.functionFilter + ")$");
-    std::vector<PlannedSection> found;
     sites_ = findFunctionSites(ctx, report_);
     functions_.reserve(sites_.size()); // PlannedSection points into it
-    for (const FunctionSite &site : sites_) {
+    for (const FunctionSite &site : sites_)
       functions_.push_back(collectFunctionFacts(*site.decl, site.entry, ctx, tokens));
-      const FunctionFacts &fn = functions_.back();
-      if (options_.perFunction && (options_.functionFilter.empty() || filter.match(site.name))) {
-        PlannedSection s;
-        s.section.name = site.name;
-        s.section.kind = SectionKind::Function;
-        s.section.function = site.name;
-        s.shape = ProbeShape::FunctionStart;
-        s.function = &fn;
-        s.span = {sm.getFileOffset(site.begin), sm.getFileOffset(site.end) + 1};
-        s.open = site.bodyOffset;
-        s.entry = site.entry;
-        s.where = site.begin;
-        found.push_back(s);
-      }
-      if (options_.perLoop)
-        for (PlannedSection &loop : findLoopSections(fn, ctx, tokens, report_))
-          found.push_back(loop);
-    }
-    for (PlannedSection &region :
-         findRegionSections(findMarkers(tokens, report_, sm), functions_, ctx, tokens, report_))
-      found.push_back(region);
-    for (PlannedSection &manual : findManualSections(traces_, functions_, report_))
-      found.push_back(manual);
+    std::vector<PlannedSection> found;
+    auto take = [&found](std::vector<PlannedSection> more) {
+      found.insert(found.end(), more.begin(), more.end());
+    };
+    if (options_.perFunction)
+      take(findFunctionSections(sites_, functions_, options_.functionFilter, sm));
+    if (options_.perLoop)
+      take(findLoopSections(functions_, ctx, tokens, report_));
+    take(findRegionSections(findMarkers(tokens, report_, sm), functions_, ctx, tokens, report_));
+    take(findManualSections(traces_, functions_, report_));
     return found;
   }
 

@@ -4,7 +4,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
-#include "ProbePlan.h"
+#include "ProbeText.h"
 
 namespace inxpect {
 

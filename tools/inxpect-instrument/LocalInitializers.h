@@ -18,7 +18,7 @@
 #include "clang/AST/ASTContext.h"
 
 #include "FunctionSections.h"
-#include "ProbePlan.h"
+#include "Insertions.h"
 
 namespace inxpect {
 

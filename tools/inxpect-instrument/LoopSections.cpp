@@ -19,10 +19,10 @@ std::optional<unsigned> openBeforePragmas(const clang::AttributedStmt &stmt,
   return before->end;
 }
 
-std::vector<PlannedSection> findLoopSections(const FunctionFacts &fn, clang::ASTContext &ctx,
-                                             const SourceTokens &tokens, Reporter &report) {
-  const clang::SourceManager &sm = ctx.getSourceManager();
-  std::vector<PlannedSection> loops;
+namespace {
+
+void findLoopsOf(const FunctionFacts &fn, const clang::SourceManager &sm,
+                 const SourceTokens &tokens, Reporter &report, std::vector<PlannedSection> &loops) {
   std::map<std::string, unsigned> seen; // names on one line get .2, .3, ...
   for (const LoopFact &loop : fn.loops) {
     clang::SourceLocation where = sm.getExpansionLoc(loop.loop->getBeginLoc());
@@ -56,6 +56,16 @@ std::vector<PlannedSection> findLoopSections(const FunctionFacts &fn, clang::AST
     s.where = where;
     loops.push_back(s);
   }
+}
+
+} // namespace
+
+std::vector<PlannedSection> findLoopSections(const std::vector<FunctionFacts> &functions,
+                                             clang::ASTContext &ctx, const SourceTokens &tokens,
+                                             Reporter &report) {
+  std::vector<PlannedSection> loops;
+  for (const FunctionFacts &fn : functions)
+    findLoopsOf(fn, ctx.getSourceManager(), tokens, report, loops);
   return loops;
 }
 

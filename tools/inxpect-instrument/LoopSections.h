@@ -17,7 +17,8 @@ std::optional<unsigned> openBeforePragmas(const clang::AttributedStmt &stmt,
                                           const clang::SourceManager &sm,
                                           const SourceTokens &tokens);
 
-std::vector<PlannedSection> findLoopSections(const FunctionFacts &fn, clang::ASTContext &ctx,
-                                             const SourceTokens &tokens, Reporter &report);
+std::vector<PlannedSection> findLoopSections(const std::vector<FunctionFacts> &functions,
+                                             clang::ASTContext &ctx, const SourceTokens &tokens,
+                                             Reporter &report);
 
 } // namespace inxpect

@@ -6,24 +6,12 @@
 
 #include "clang/Basic/SourceManager.h"
 
+#include "ProbeText.h"
 #include "SectionReturns.h"
 
 namespace inxpect {
 
 namespace {
-
-// At one offset: tail-call and goto ends close first, then section closers
-// (inner first), function-level probes, section openers (outer first), and
-// the ends in front of a goto or call last. A section's rank is twice its
-// id, so that the block a diverted return needs (SectionReturns.h) goes
-// right around the section's own braces: opened just before its opener,
-// closed just after its closer. A diverted return's value goes around a
-// tail call's ends.
-constexpr int kCallClose = -3000000, kGotoClose = -2000000, kSectionClose = -1000000;
-constexpr int kSectionOpen = 1000000, kGotoOpen = 2000000, kCallOpen = 3000000;
-int openRank(unsigned id) { return kSectionOpen + 2 * int(id); }
-int closeRank(unsigned id) { return kSectionClose - 2 * int(id); }
-constexpr int kAfterFunctionStart = 1;
 
 int kindOrder(SectionKind k) {
   switch (k) {
@@ -132,19 +120,19 @@ private:
       }
     switch (s.shape) {
     case ProbeShape::FunctionStart:
-      add(s.open, openingProbe({s.section, s.open, s.entry}), 0);
+      add(s.open, openingProbe({s.section, s.open, s.entry}), {Phase::Standalone});
       break;
     case ProbeShape::Wrap:
-      add(s.open, scopeOpen(id), openRank(id));
-      add(s.close, "}", closeRank(id));
+      add(s.open, scopeOpen(id), {Phase::SectionOpen, id});
+      add(s.close, "}", {Phase::SectionClose, id});
       break;
     case ProbeShape::Range:
-      add(s.open, rangeOpen(id), openRank(id));
-      add(s.close, rangeClose(id), closeRank(id));
+      add(s.open, rangeOpen(id), {Phase::SectionOpen, id});
+      add(s.close, rangeClose(id), {Phase::SectionClose, id});
       endBeforeGotosLeaving(s);
       break;
     case ProbeShape::Manual:
-      add(s.open, ", " + std::to_string(id), 0);
+      add(s.open, ", " + std::to_string(id), {Phase::Standalone});
       break;
     }
   }
@@ -155,8 +143,8 @@ private:
     OffsetSpan range{s.open, s.close};
     for (const GotoFact &g : s.function->gotos)
       if (range.contains(g.from) && !range.contains(g.to)) {
-        add(g.stmt.begin, endsBeforeGoto({s.section.id}), kGotoOpen);
-        add(g.stmt.end, "}", kGotoClose);
+        add(g.stmt.begin, endsBeforeGoto({s.section.id}), {Phase::EndsBeforeGotoOpen});
+        add(g.stmt.end, "}", {Phase::EndsBeforeGotoClose});
       }
   }
 
@@ -173,9 +161,9 @@ private:
     if (isSection || plan_.sections.empty())
       return;
     if (fn.entry)
-      add(fn.body.begin, runStart(), 0);
+      add(fn.body.begin, runStart(), {Phase::Standalone});
     else if (holdsSections)
-      add(fn.body.begin, contextStart(), 0);
+      add(fn.body.begin, contextStart(), {Phase::Standalone});
   }
 
   // A return that leaves a section other than the function's own goes to
@@ -184,13 +172,15 @@ private:
     std::vector<DivertedSection> diverted = divertedReturns(fn, plan_.sections);
     if (diverted.empty())
       return;
-    add(fn.body.begin, returnValueDeclaration(fn.returnType, fn.returnsRecord), kAfterFunctionStart);
+    add(fn.body.begin, returnValueDeclaration(fn.returnType, fn.returnsRecord),
+        {Phase::ReturnValueDeclaration});
     for (const DivertedSection &d : diverted) {
-      add(d.block.begin, divertedBlockOpen(), openRank(d.id) - 1);
-      add(d.block.end, divertedBlockClose(d.id), closeRank(d.id) + 1);
+      add(d.block.begin, divertedBlockOpen(), {Phase::SectionOpen, d.id, Layer::DivertedBlock});
+      add(d.block.end, divertedBlockClose(d.id),
+          {Phase::SectionClose, d.id, Layer::DivertedBlock});
       for (const OffsetSpan &value : d.values) {
-        add(value.begin, divertedValueOpen(), kCallOpen - 1);
-        add(value.end, divertedValueClose(d.id), kCallClose + 1);
+        add(value.begin, divertedValueOpen(), {Phase::DivertedValueOpen});
+        add(value.end, divertedValueClose(d.id), {Phase::DivertedValueClose});
       }
     }
   }
@@ -239,13 +229,13 @@ private:
     std::vector<unsigned> ids;
     for (const PlannedSection *s : open)
       ids.push_back(s->section.id);
-    add(call.span->begin, endsBeforeCall(ids), kCallOpen);
-    add(call.span->end, ")", kCallClose);
+    add(call.span->begin, endsBeforeCall(ids), {Phase::EndsBeforeCallOpen});
+    add(call.span->end, ")", {Phase::EndsBeforeCallClose});
   }
 
-  void add(unsigned offset, std::string text, int rank) {
+  void add(unsigned offset, std::string text, InsertionOrder order) {
     plan_.firstInsertion = std::min(plan_.firstInsertion, offset);
-    plan_.insertions.push_back({offset, std::move(text), rank});
+    plan_.insertions.push_back({offset, std::move(text), order});
   }
 
   const std::vector<FunctionFacts> &functions_;

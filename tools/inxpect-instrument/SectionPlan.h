@@ -8,7 +8,7 @@
 
 #include "Diagnostics.h"
 #include "PlannedSection.h"
-#include "ProbePlan.h"
+#include "Insertions.h"
 
 namespace inxpect {
 

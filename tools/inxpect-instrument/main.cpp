@@ -11,6 +11,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include "InstrumentAction.h"
+#include "OptionParsing.h"
 #include "ToolDefaults.h"
 
 using namespace llvm;
@@ -124,9 +125,8 @@ int main(int argc, const char **argv) {
   auto afterDashes = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                                                    error);
   cl::HideUnrelatedOptions(category);
-  if (!cl::ParseCommandLineOptions(argc, argv, "inxpect-instrument: puts profiling probes "
-                                               "into an XDP/BPF C source\n",
-                                   &errs()))
+  if (!inxpect::parseOptions(argc, argv, "inxpect-instrument: puts profiling probes into an "
+                                         "XDP/BPF C source\n"))
     return 2;
   if (!error.empty()) {
     errs() << "inxpect-instrument: error: " << error << "\n";

@@ -1,14 +1,11 @@
-// Turns the sections found in a source into the text the rewrite inserts:
-// a probe after the opening brace of each section, the runtime include, and
-// the per-object table after the last original line. Only insertions, and
-// none of them adds a newline before an original line, so every original
-// line keeps its number.
+// The text the rewrite inserts: the probes that open and end sections, the
+// runtime include, and the per-object table after the last original line.
+// None of it adds a newline before an original line, so every original line
+// keeps its number. Where each piece goes is SectionPlan.h's to decide.
 #pragma once
 
 #include <string>
 #include <vector>
-
-#include "llvm/Support/Error.h"
 
 #include "Manifest.h"
 
@@ -18,12 +15,6 @@ struct ProbeSite {
   Section section;        // id, name, kind, ranges, parent
   unsigned offset = 0;    // where the opening probe goes
   bool entry = false;     // the first probe of an entry program: starts a run
-};
-
-struct Insertion {
-  unsigned offset;
-  std::string text;
-  int rank = 0; // at one offset, lower ranks go first (closers before openers)
 };
 
 std::string openingProbe(const ProbeSite &site);
@@ -55,10 +46,5 @@ std::string includeDirective(bool lineIsEmpty);
 std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline);
 // A C string literal holding `text` exactly.
 std::string cStringLiteral(const std::string &text);
-
-// Applies the insertions; several at one offset go by rank, then in the
-// order given.
-llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
-                                            const std::vector<Insertion> &insertions);
 
 } // namespace inxpect

@@ -1,9 +1,6 @@
-#include "ProbePlan.h"
+#include "ProbeText.h"
 
-#include <algorithm>
 #include <cstdio>
-
-#include "clang/Tooling/Core/Replacement.h"
 
 namespace inxpect {
 
@@ -78,27 +75,6 @@ std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline) {
   tail += "INXPECT_OBJECT(" + std::to_string(manifest.sections.size()) + ", " + hash + ",\n\t" +
           cStringLiteral(selfDescription(manifest)) + ");\n";
   return tail;
-}
-
-llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
-                                            const std::vector<Insertion> &insertions) {
-  // Replacements refuses two insertions at one offset (their order would be
-  // ambiguous): join them first, in the order they were planned.
-  std::vector<Insertion> merged = insertions;
-  std::stable_sort(merged.begin(), merged.end(), [](const Insertion &a, const Insertion &b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.rank < b.rank;
-  });
-  clang::tooling::Replacements replacements;
-  for (size_t i = 0; i < merged.size();) {
-    std::string text;
-    size_t j = i;
-    for (; j < merged.size() && merged[j].offset == merged[i].offset; ++j)
-      text += merged[j].text;
-    if (llvm::Error err = replacements.add({"<source>", merged[i].offset, 0, text}))
-      return err;
-    i = j;
-  }
-  return clang::tooling::applyAllReplacements(code, replacements);
 }
 
 } // namespace inxpect
