@@ -70,12 +70,12 @@ TEST(ToolDefaults, OutputsGoBesideTheInput) {
   EXPECT_EQ(defaultManifestPath("out"), "out.json");
 }
 
-TEST(ProbePlan, CStringLiteralEscapes) {
+TEST(ProbeText, CStringLiteralEscapes) {
   EXPECT_EQ(cStringLiteral("a\"b\\c"), "\"a\\\"b\\\\c\"");
   EXPECT_EQ(cStringLiteral(std::string("x\ny", 3)), "\"x\\012y\"");
 }
 
-TEST(ProbePlan, ProbesNameTheirMacros) {
+TEST(ProbeText, ProbesNameTheirMacros) {
   ProbeSite site;
   site.section.id = 7;
   EXPECT_EQ(openingProbe(site), "INXPECT_FUNCTION(7);");
@@ -86,7 +86,7 @@ TEST(ProbePlan, ProbesNameTheirMacros) {
   EXPECT_EQ(includeDirective(false), "#include \"inxpect.h\" ");
 }
 
-TEST(ProbePlan, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {
+TEST(ProbeText, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {
   Manifest m;
   Section s;
   s.name = "f";
@@ -100,7 +100,7 @@ TEST(ProbePlan, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {
   EXPECT_NE(tail.find(hash), std::string::npos);
 }
 
-TEST(ProbePlan, InsertionsLandAtTheirOffsetsInOrder) {
+TEST(ProbeText, InsertionsLandAtTheirOffsetsInOrder) {
   auto ok = applyInsertions("abc", {{1, "X"}, {3, "Y"}, {1, "Z"}});
   ASSERT_TRUE(static_cast<bool>(ok));
   // Two insertions at one offset keep the order they were planned in.
