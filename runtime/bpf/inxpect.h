@@ -7,20 +7,61 @@
  * vmlinux.h or on the uapi headers, before or after them, without shifting a
  * single original line.
  *
- * Contract with inxpect-run (docs/design.md says why each choice was made):
- *  - inxpect_stats: BPF_F_MMAPABLE array, one struct inxpect_slot per
- *    (CPU, section), key = cpu * inxpect_nsections + section id (the default
- *    INXPECT_STATS_LAYOUT; the two others are described below).
- *  - .data.inxpect: struct inxpect_config inxpect_config, the per-section
- *    switch inxpect_section_off[], the embedded section table
- *    inxpect_self[] (JSON) and inxpect_manifest_hash.
- *  - counter source: bpf_inxpect_read() from the inxpect kernel module when it
- *    is loaded, else bpf_ktime_get_ns(); decided at load time, no rebuild.
+ * Contents. The contract comes first, so a reader learns what to write and
+ * what to rely on without reading the probes (docs/design.md says why each
+ * choice was made):
+ *  1. What a user writes: START_TRACE(name) ... END_TRACE(name) around code,
+ *     and the build options -DINXPECT_STATS_LAYOUT=, -DINXPECT_RUN_STATE_INLINE,
+ *     -DINXPECT_MAX_EVENTS=, -DINXPECT_MAX_CPUS=.
+ *  2. What inxpect-run reads and writes, found by name through the object's
+ *     BTF: in .data.inxpect, inxpect_config (enabled, counter[],
+ *     sample_every[]), inxpect_section_off[], inxpect_self[] (the embedded
+ *     section table, JSON) and inxpect_manifest_hash; the maps inxpect_stats
+ *     (struct inxpect_slot per (CPU, section)) and inxpect_runs (struct
+ *     inxpect_run, its `runs`).
+ *  3. What inxpect-instrument writes: INXPECT_ENTRY, INXPECT_RUN,
+ *     INXPECT_FUNCTION, INXPECT_CONTEXT at a function's opening brace,
+ *     INXPECT_SCOPE, INXPECT_BEGIN / INXPECT_END around statements, the id
+ *     in START_TRACE(name, id), and INXPECT_OBJECT after the last line.
+ *  4. The machinery those expand to, after "Machinery" below: helper ids, the
+ *     counter read (bpf_inxpect_read() from the inxpect kernel module when it
+ *     is loaded, else bpf_ktime_get_ns(); decided at load time, no rebuild),
+ *     the run state and the probes. Its names are the probes' own and may
+ *     change, but for the two runtime/kmod shares: bpf_inxpect_read and enum
+ *     inxpect_kfunc_abi. It stays in this file, not a second header, so the
+ *     include stays one file that depends on nothing and the probes' line
+ *     info names inxpect.h, which bench/probe_insns counts by.
  */
 #ifndef INXPECT_H
 #define INXPECT_H
 
-#define INXPECT_ABI_VERSION 1
+/* ---- 1. What a user writes ------------------------------------------------ */
+
+/*
+ * Hand-placed sections, the original tool's workflow: START_TRACE(name) and
+ * END_TRACE(name) in the source. inxpect-instrument gives each START_TRACE
+ * its id (START_TRACE(name, id)); a source that still uses the one-argument
+ * form was not run through it, which the static assertion says.
+ */
+#define INXPECT_PICK3_(a, b, c, ...) c
+#ifdef INXPECT_INSTRUMENTING /* the rewriter parsing the original */
+#define START_TRACE(...) ((void)0)
+#define END_TRACE(name) ((void)0)
+#else
+#define START_TRACE(...)                                                          \
+	INXPECT_PICK3_(__VA_ARGS__, INXPECT_START_TRACE_, INXPECT_START_TRACE_NO_ID_)(__VA_ARGS__)
+#define INXPECT_START_TRACE_NO_ID_(name)                                          \
+	_Static_assert(0, "START_TRACE(" #name ") needs an id: build the output of "  \
+			  "inxpect-instrument, not this source")
+/* The leading `;` is an empty statement: START_TRACE may follow a case
+ * label, where C before C23 wants a statement, not this declaration. */
+#define INXPECT_START_TRACE_(name, id)                                            \
+	;                                                                         \
+	struct inxpect_probe INXPECT_CONCAT(inxpect_manual_, name)                \
+		__attribute__((cleanup(inxpect_section_end), unused)) =           \
+			inxpect_section_begin(inxpect_function_run_state(), id)
+#define END_TRACE(name) inxpect_section_close(&INXPECT_CONCAT(inxpect_manual_, name))
+#endif
 
 /* Events measured at once; a slot holds a count and a total for each. */
 #ifndef INXPECT_MAX_EVENTS
@@ -28,8 +69,6 @@
 #endif
 _Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
 	       "INXPECT_MAX_EVENTS must be a power of two: probes mask event indices with it");
-/* An event index the verifier can prove in bounds whatever the value. */
-#define INXPECT_EVENT_INDEX(one_based) (((one_based) - 1) & (INXPECT_MAX_EVENTS - 1))
 /* CPU blocks in the stats map of an object loaded by another loader;
  * inxpect-run resizes the map to the machine's possible CPUs. */
 #ifndef INXPECT_MAX_CPUS
@@ -52,6 +91,28 @@ _Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
 #ifndef INXPECT_STATS_LAYOUT
 #define INXPECT_STATS_LAYOUT INXPECT_STATS_CPU_SLOTS
 #endif
+
+/*
+ * -DINXPECT_RUN_STATE_INLINE: functions other than the entry share one
+ * run-state lookup, a subprogram (see inxpect_run_state below). Where the
+ * kernel cannot mix subprograms with tail calls ("mixing of tail_calls and
+ * bpf-to-bpf calls is not supported": the interpreter, JITs other than x86-64
+ * before 5.10 and arm64 before 6.0), this option looks the state up inline
+ * in each function instead.
+ */
+
+/* ---- 2. What inxpect-run reads and writes --------------------------------- */
+
+#define INXPECT_ABI_VERSION 1
+
+typedef unsigned long long inxpect_u64;
+typedef unsigned int inxpect_u32;
+
+/*
+ * inxpect_stats, the map a section's figures are added to; its type, flags
+ * and key per layout. Defined by INXPECT_OBJECT, which knows the number of
+ * sections: CPU_SLOTS keys it cpu * inxpect_nsections + section id.
+ */
 #if INXPECT_STATS_LAYOUT == INXPECT_STATS_CPU_SLOTS
 #define INXPECT_STATS_MAP_TYPE 2 /* BPF_MAP_TYPE_ARRAY */
 #define INXPECT_STATS_MAP_FLAGS 1024 /* BPF_F_MMAPABLE */
@@ -70,20 +131,6 @@ _Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
 #else
 #error "INXPECT_STATS_LAYOUT: use INXPECT_STATS_CPU_SLOTS, INXPECT_STATS_GLOBAL or INXPECT_STATS_PERCPU_MAP"
 #endif
-
-typedef unsigned long long inxpect_u64;
-typedef unsigned int inxpect_u32;
-
-/* The helper ids are part of the kernel ABI; declaring our own pointers keeps
- * the header free of bpf_helper_defs.h and its type dependencies. */
-static void *(*const inxpect_map_lookup_elem)(void *map, const void *key) = (void *)1;
-static inxpect_u64 (*const inxpect_ktime_get_ns)(void) = (void *)5;
-static inxpect_u32 (*const inxpect_get_smp_processor_id)(void) = (void *)8;
-
-/* The counter read of the inxpect kernel module (runtime/kmod). Weak: when the
- * module is absent libbpf leaves it NULL and the probes read the clock. */
-extern inxpect_u64 bpf_inxpect_read(inxpect_u32 counter)
-	__attribute__((section(".ksyms"), weak));
 
 struct inxpect_event_stats {
 	inxpect_u64 count; /* section entries measured for this event */
@@ -109,7 +156,8 @@ struct inxpect_config inxpect_config __attribute__((section(".data.inxpect"))) =
 	.sample_every = { 1 },
 };
 
-/* Per-CPU state of the current run of an entry program. */
+/* Per-CPU state of the current run of an entry program; inxpect-run reads
+ * `runs`, the rest is the probes' own. */
 struct inxpect_run {
 	inxpect_u64 runs;                           /* entry-program runs on this CPU */
 	inxpect_u32 event;                          /* 1 + the event this run samples; 0: none */
@@ -128,6 +176,81 @@ struct inxpect_stats_map;
 extern struct inxpect_stats_map inxpect_stats;
 static const inxpect_u32 inxpect_nsections;
 extern unsigned char inxpect_section_off[];
+
+/* ---- 3. What inxpect-instrument writes ------------------------------------ */
+
+/*
+ * Scope-shaped sections: the probe is a variable whose cleanup ends the
+ * section, so every way out of the scope (return after its value is
+ * computed, falling off the end, goto, break) ends it exactly once.
+ */
+/* First statement of an entry program (a SEC() function): starts a run. */
+#define INXPECT_ENTRY(id)                                                         \
+	struct inxpect_run *inxpect_run = inxpect_run_begin();                    \
+	INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* First statement of an entry program that is not a section itself: runs
+ * must still start there, or no section of the program would be sampled. */
+#define INXPECT_RUN() \
+	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_begin()
+/* First statement of any other instrumented function. */
+#define INXPECT_FUNCTION(id)                                                      \
+	struct inxpect_run *inxpect_run = inxpect_function_run_state();           \
+	INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* First statement of a function that only holds other sections (loops,
+ * regions): looks the run state up once for all of them. */
+#define INXPECT_CONTEXT()                                                         \
+	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_function_run_state()
+
+/* A loop or a statement made a section: the rewriter wraps it as
+ * { INXPECT_SCOPE(id); statement }, so leaving the braces ends it. */
+#define INXPECT_SCOPE(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
+/* inxpect:begin ... inxpect:end: no braces, so declarations made inside stay
+ * visible after it. BEGIN opens like a scope (an early exit from the block
+ * still ends it); END ends it where the range ends. END is an expression, so
+ * it can also go in front of a bpf_tail_call. */
+#define INXPECT_BEGIN(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
+#define INXPECT_END(id) inxpect_section_close(&INXPECT_CONCAT(inxpect_probe_, id))
+
+/*
+ * The per-object part, appended by the rewriter after the last original line:
+ * the stats map sized for this object's sections, the per-section switch and
+ * the embedded section table (JSON, the manifest's sections without source
+ * ranges) with the manifest's hash, so a runner attached to a program it did
+ * not load can name its sections.
+ */
+#define INXPECT_OBJECT(nsections, manifest_hash, self_json)                      \
+	static const inxpect_u32 inxpect_nsections = (nsections);                 \
+	struct inxpect_stats_map {                                                \
+		int (*type)[INXPECT_STATS_MAP_TYPE];                              \
+		int (*map_flags)[INXPECT_STATS_MAP_FLAGS];                        \
+		int (*max_entries)[INXPECT_STATS_MAP_ENTRIES(nsections)];         \
+		inxpect_u32 *key;                                                 \
+		struct inxpect_slot *value;                                       \
+	} inxpect_stats __attribute__((section(".maps"), used));                  \
+	unsigned char inxpect_section_off[(nsections)]                            \
+		__attribute__((section(".data.inxpect"), used));                  \
+	inxpect_u64 inxpect_manifest_hash                                         \
+		__attribute__((section(".data.inxpect"), used)) = (manifest_hash); \
+	char inxpect_self[] __attribute__((section(".data.inxpect"), used)) = self_json
+
+/* ---- 4. Machinery --------------------------------------------------------- */
+/* Small changes here change the code clang generates, which the verifier may
+ * then refuse or clang may not fit in BPF's jumps: docs/design.md measures
+ * each step. */
+
+/* An event index the verifier can prove in bounds whatever the value. */
+#define INXPECT_EVENT_INDEX(one_based) (((one_based) - 1) & (INXPECT_MAX_EVENTS - 1))
+
+/* The helper ids are part of the kernel ABI; declaring our own pointers keeps
+ * the header free of bpf_helper_defs.h and its type dependencies. */
+static void *(*const inxpect_map_lookup_elem)(void *map, const void *key) = (void *)1;
+static inxpect_u64 (*const inxpect_ktime_get_ns)(void) = (void *)5;
+static inxpect_u32 (*const inxpect_get_smp_processor_id)(void) = (void *)8;
+
+/* The counter read of the inxpect kernel module (runtime/kmod). Weak: when the
+ * module is absent libbpf leaves it NULL and the probes read the clock. */
+extern inxpect_u64 bpf_inxpect_read(inxpect_u32 counter)
+	__attribute__((section(".ksyms"), weak));
 
 /*
  * A probe's state, one per open section, on the stack. The verifier must not
@@ -179,10 +302,8 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_loo
  * inlined there share its result instead of each looking the map up again
  * (12 instructions a sampled-out function section, docs/design.md). The
  * entry looks the state up inline: a program profiled as one section pays
- * no call. Where the kernel cannot mix subprograms with tail calls ("mixing
- * of tail_calls and bpf-to-bpf calls is not supported": the interpreter,
- * JITs other than x86-64 before 5.10 and arm64 before 6.0), build with
- * -DINXPECT_RUN_STATE_INLINE to look the state up inline in each function.
+ * no call. -DINXPECT_RUN_STATE_INLINE (section 1) looks the state up inline
+ * in each function, for kernels that cannot mix subprograms with tail calls.
  */
 #ifdef INXPECT_RUN_STATE_INLINE
 #define INXPECT_RUN_STATE_ATTRS always_inline, unused
@@ -317,91 +438,13 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 	p->start = 0;
 }
 
+/* What INXPECT_ENTRY, INXPECT_FUNCTION, INXPECT_SCOPE and INXPECT_BEGIN open:
+ * a probe named for its id, so INXPECT_END(id) can find it. */
 #define INXPECT_CONCAT_(a, b) a##b
 #define INXPECT_CONCAT(a, b) INXPECT_CONCAT_(a, b)
 #define INXPECT_SCOPED_PROBE_(run, id)                                            \
 	struct inxpect_probe INXPECT_CONCAT(inxpect_probe_, id)                   \
 		__attribute__((cleanup(inxpect_section_end), unused)) =           \
 			inxpect_section_begin(run, id)
-
-/*
- * Scope-shaped sections: the probe is a variable whose cleanup ends the
- * section, so every way out of the scope (return after its value is
- * computed, falling off the end, goto, break) ends it exactly once.
- */
-/* First statement of an entry program (a SEC() function): starts a run. */
-#define INXPECT_ENTRY(id)                                                         \
-	struct inxpect_run *inxpect_run = inxpect_run_begin();                    \
-	INXPECT_SCOPED_PROBE_(inxpect_run, id)
-/* First statement of an entry program that is not a section itself: runs
- * must still start there, or no section of the program would be sampled. */
-#define INXPECT_RUN() \
-	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_begin()
-/* First statement of any other instrumented function. */
-#define INXPECT_FUNCTION(id)                                                      \
-	struct inxpect_run *inxpect_run = inxpect_function_run_state();           \
-	INXPECT_SCOPED_PROBE_(inxpect_run, id)
-/* First statement of a function that only holds other sections (loops,
- * regions): looks the run state up once for all of them. */
-#define INXPECT_CONTEXT()                                                         \
-	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_function_run_state()
-
-/* A loop or a statement made a section: the rewriter wraps it as
- * { INXPECT_SCOPE(id); statement }, so leaving the braces ends it. */
-#define INXPECT_SCOPE(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
-/* inxpect:begin ... inxpect:end: no braces, so declarations made inside stay
- * visible after it. BEGIN opens like a scope (an early exit from the block
- * still ends it); END ends it where the range ends. END is an expression, so
- * it can also go in front of a bpf_tail_call. */
-#define INXPECT_BEGIN(id) INXPECT_SCOPED_PROBE_(inxpect_run, id)
-#define INXPECT_END(id) inxpect_section_close(&INXPECT_CONCAT(inxpect_probe_, id))
-
-/*
- * Hand-placed sections, the original tool's workflow: START_TRACE(name) and
- * END_TRACE(name) in the source. inxpect-instrument gives each START_TRACE
- * its id (START_TRACE(name, id)); a source that still uses the one-argument
- * form was not run through it, which the static assertion says.
- */
-#define INXPECT_PICK3_(a, b, c, ...) c
-#ifdef INXPECT_INSTRUMENTING /* the rewriter parsing the original */
-#define START_TRACE(...) ((void)0)
-#define END_TRACE(name) ((void)0)
-#else
-#define START_TRACE(...)                                                          \
-	INXPECT_PICK3_(__VA_ARGS__, INXPECT_START_TRACE_, INXPECT_START_TRACE_NO_ID_)(__VA_ARGS__)
-#define INXPECT_START_TRACE_NO_ID_(name)                                          \
-	_Static_assert(0, "START_TRACE(" #name ") needs an id: build the output of "  \
-			  "inxpect-instrument, not this source")
-/* The leading `;` is an empty statement: START_TRACE may follow a case
- * label, where C before C23 wants a statement, not this declaration. */
-#define INXPECT_START_TRACE_(name, id)                                            \
-	;                                                                         \
-	struct inxpect_probe INXPECT_CONCAT(inxpect_manual_, name)                \
-		__attribute__((cleanup(inxpect_section_end), unused)) =           \
-			inxpect_section_begin(inxpect_function_run_state(), id)
-#define END_TRACE(name) inxpect_section_close(&INXPECT_CONCAT(inxpect_manual_, name))
-#endif
-
-/*
- * The per-object part, appended by the rewriter after the last original line:
- * the stats map sized for this object's sections, the per-section switch and
- * the embedded section table (JSON, the manifest's sections without source
- * ranges) with the manifest's hash, so a runner attached to a program it did
- * not load can name its sections.
- */
-#define INXPECT_OBJECT(nsections, manifest_hash, self_json)                      \
-	static const inxpect_u32 inxpect_nsections = (nsections);                 \
-	struct inxpect_stats_map {                                                \
-		int (*type)[INXPECT_STATS_MAP_TYPE];                              \
-		int (*map_flags)[INXPECT_STATS_MAP_FLAGS];                        \
-		int (*max_entries)[INXPECT_STATS_MAP_ENTRIES(nsections)];         \
-		inxpect_u32 *key;                                                 \
-		struct inxpect_slot *value;                                       \
-	} inxpect_stats __attribute__((section(".maps"), used));                  \
-	unsigned char inxpect_section_off[(nsections)]                            \
-		__attribute__((section(".data.inxpect"), used));                  \
-	inxpect_u64 inxpect_manifest_hash                                         \
-		__attribute__((section(".data.inxpect"), used)) = (manifest_hash); \
-	char inxpect_self[] __attribute__((section(".data.inxpect"), used)) = self_json
 
 #endif /* INXPECT_H */
