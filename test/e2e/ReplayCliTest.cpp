@@ -43,6 +43,23 @@ protected:
   e2e::BuiltProgram built_;
 };
 
+TEST_F(ReplayCli, TheProbesCostIsMeasuredForEachEvent) {
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay("--format json"), out), 0) << out;
+  auto cost = nlohmann::json::parse(out)["probe_cost"];
+  ASSERT_TRUE(cost.contains("clock")) << cost.dump();
+  EXPECT_EQ(cost["clock"]["unit"], "ns");
+  EXPECT_GT(cost["clock"]["rounds"].get<unsigned>(), 1u);
+  // Relations only, never a time: a section inside another costs the outer
+  // one its two counter reads whole, more than a section's own reading holds.
+  double own = cost["clock"]["own"]["mean"], nested = cost["clock"]["nested"]["mean"];
+  EXPECT_GT(own, 0);
+  EXPECT_GT(nested, own);
+  EXPECT_GE(cost["clock"]["own"]["spread"].get<double>(), 0);
+  ASSERT_EQ(e2e::runCommand(replay("2>&1"), out), 0) << out;
+  EXPECT_NE(out.find("probe cost (clock): "), std::string::npos) << out;
+}
+
 TEST_F(ReplayCli, PcapOf189PacketsThreeTimesCounts567) {
   std::string out;
   ASSERT_EQ(e2e::runCommand(replay("--repeat 3 --format json"), out), 0) << out;

@@ -1,4 +1,4 @@
-#include "profile/Report.h"
+#include "profile/Figures.h"
 #include "views/View.h"
 
 #include <sstream>

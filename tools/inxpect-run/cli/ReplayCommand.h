@@ -4,7 +4,7 @@
 #include <ostream>
 
 #include "cli/Options.h"
-#include "profile/Report.h"
+#include "profile/Figures.h"
 
 namespace inxpect {
 

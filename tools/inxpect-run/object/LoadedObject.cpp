@@ -77,13 +77,29 @@ std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     throw RunError(path + ": " + std::strerror(errno) + ": give the path of a BPF object (.o)");
-
-  std::unique_ptr<LoadedObject> lo(new LoadedObject);
-  lo->path_ = path;
-  lo->obj_ = bpf_object__open_file(path.c_str(), nullptr);
-  if (!lo->obj_)
+  bpf_object *obj = bpf_object__open_file(path.c_str(), nullptr);
+  if (!obj)
     throw RunError(path + " is not a BPF object libbpf can open (" + std::strerror(errno) +
                    "): build it with clang -target bpf -g");
+  return adopt(obj, path, progName);
+}
+
+std::unique_ptr<LoadedObject> LoadedObject::openMemory(const void *data, std::size_t size,
+                                                       const std::string &name,
+                                                       const std::string &progName) {
+  libbpf_set_print(printLibbpf);
+  LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = name.c_str());
+  bpf_object *obj = bpf_object__open_mem(data, size, &opts);
+  if (!obj)
+    throw RunError("libbpf cannot open " + name + " (" + std::strerror(errno) + ")");
+  return adopt(obj, name, progName);
+}
+
+std::unique_ptr<LoadedObject> LoadedObject::adopt(bpf_object *obj, const std::string &path,
+                                                  const std::string &progName) {
+  std::unique_ptr<LoadedObject> lo(new LoadedObject);
+  lo->path_ = path;
+  lo->obj_ = obj;
 
   std::vector<bpf_program *> xdp;
   std::vector<std::string> names;

@@ -32,6 +32,11 @@ public:
   // Opens OBJ and chooses its XDP program: progName may be empty when there is
   // exactly one. Needs no privileges. Throws RunError.
   static std::unique_ptr<LoadedObject> open(const std::string &path, const std::string &progName);
+  // The same for an object held in memory (one the runner carries), called
+  // `name` in messages.
+  static std::unique_ptr<LoadedObject> openMemory(const void *data, std::size_t size,
+                                                  const std::string &name,
+                                                  const std::string &progName);
   ~LoadedObject();
   LoadedObject(const LoadedObject &) = delete;
   LoadedObject &operator=(const LoadedObject &) = delete;
@@ -57,6 +62,9 @@ public:
 
 private:
   LoadedObject() = default;
+  // Takes `obj` (closing it if this throws) and chooses its program.
+  static std::unique_ptr<LoadedObject> adopt(bpf_object *obj, const std::string &path,
+                                             const std::string &progName);
   void readLayout();
 
   std::string path_;

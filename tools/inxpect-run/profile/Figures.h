@@ -1,6 +1,6 @@
 // The figures of a profile at one moment: what every view (table, JSON
 // lines, CSV, Prometheus) shows, for replay, run and attach alike, computed
-// once here.
+// once here; and a replay's Report, shown through the same views.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "counters/CounterSource.h"
+#include "profile/Calibration.h"
 #include "profile/SectionTable.h"
 #include "profile/StatsReader.h"
 #include "traffic/Replay.h"
@@ -36,6 +37,7 @@ struct ProfileInfo {
   unsigned ncpus = 0;
   std::string statsLayout = "cpu-slots"; // statsKindName() of inxpect_stats
   std::optional<ReplayTraffic> replay;   // replay only
+  std::vector<ProbeCost> probeCost;      // by event, as info.events
 };
 
 struct EventFigures {
@@ -71,5 +73,18 @@ uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventI
 ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
                               const Snapshot &interval, double elapsedSeconds,
                               double intervalSeconds, bool final);
+
+// What a replay found: the profile it ran and the statistics at its end.
+struct Report {
+  ProfileInfo info;          // info.replay: the packets, passes and verdicts
+  Snapshot stats;            // since profiling started; stats.runs = entry-program runs
+  double elapsedSeconds = 0; // how long the packets took to run
+
+  // The final figures, as a live profile's last report has them.
+  ProfileFigures figures() const;
+};
+
+// A section's count: entries measured, summed over the measured events.
+uint64_t sectionCount(const Report &report, unsigned sectionId);
 
 } // namespace inxpect

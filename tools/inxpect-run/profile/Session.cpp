@@ -11,6 +11,7 @@
 #include "views/PrometheusExporter.h"
 #include "views/OutputFile.h"
 #include "RunError.h"
+#include "profile/Calibration.h"
 #include "profile/SectionsFile.h"
 #include "profile/StopSignals.h"
 
@@ -118,6 +119,7 @@ void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &
   info.programId = program.id();
   info.ncpus = stats.ncpus;
   info.statsLayout = statsKindName(stats.kind);
+  info.probeCost = calibrateProbes(info.events);
   program.config().configure(info.events, info.sectionOn);
 }
 

@@ -39,9 +39,9 @@ std::vector<std::string> requestedSections(const CommonOptions &options);
 ProfileInfo planProfile(const std::string &command, const EmbeddedSections &sections,
                         const CommonOptions &options, unsigned maxEvents);
 
-// Writes the plan into the program's configuration (events, rates, section
-// switches; profiling on) and fills in what the kernel knows (id, CPUs,
-// stats layout). Throws RunError when --per-cpu asks for what the stats
+// Measures what the probes cost for each event (Calibration), writes the
+// plan into the program's configuration (events, rates, section switches;
+// profiling on) and fills in what the kernel knows (id, CPUs, stats layout). Throws RunError when --per-cpu asks for what the stats
 // layout does not keep.
 void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &options);
 

@@ -14,6 +14,20 @@ using json = nlohmann::ordered_json;
 
 json optionalNumber(const std::optional<double> &v) { return v ? json(*v) : json(nullptr); }
 
+json estimate(const Estimate &e) { return {{"mean", e.mean}, {"spread", e.spread}}; }
+
+// By event: what a section's own probes leave in its reading, and what a
+// section entered inside another adds to the outer one's.
+json probeCost(const std::vector<ProbeCost> &costs) {
+  json j = json::object();
+  for (const ProbeCost &c : costs)
+    j[c.event] = {{"unit", c.unit},
+                  {"own", estimate(c.own)},
+                  {"nested", estimate(c.nested)},
+                  {"rounds", c.rounds}};
+  return j;
+}
+
 json verdicts(const VerdictTally &tally) {
   json j = json::object();
   for (unsigned a = 0; a < kXdpActions; ++a)
@@ -69,6 +83,8 @@ public:
       line["passes"] = info.replay->passes;
       line["verdicts"] = verdicts(info.replay->verdicts);
     }
+    if (!info.probeCost.empty())
+      line["probe_cost"] = probeCost(info.probeCost);
     line["events"] = std::move(events);
     line["sections"] = std::move(sections);
     out_ << line.dump() << "\n";

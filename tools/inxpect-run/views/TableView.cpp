@@ -45,6 +45,11 @@ std::string textTable(const std::vector<std::vector<std::string>> &rows,
 std::string header(const ProfileInfo &info, const ProfileFigures &f) {
   std::ostringstream text;
   text << info.counter.describe(info.events) << "\n";
+  for (const ProbeCost &c : info.probeCost)
+    text << "probe cost (" << c.event << "): " << fixed(c.own.mean, 1) << " +- "
+         << fixed(c.own.spread, 1) << " " << c.unit << " in a section's own reading, "
+         << fixed(c.nested.mean, 1) << " +- " << fixed(c.nested.spread, 1) << " " << c.unit
+         << " for each section entered inside it\n";
   std::string sampling;
   for (const EventInfo &e : info.events)
     sampling += "  " + e.name + ": " + samplingText(e.sampleEvery);

@@ -9,7 +9,7 @@
 
 #include "views/OutputFile.h"
 #include "profile/Figures.h"
-#include "profile/Report.h"
+#include "profile/Figures.h"
 
 namespace inxpect {
 

@@ -1,0 +1,101 @@
+#include "profile/Calibration.h"
+
+#include <bpf/libbpf.h>
+#include <cmath>
+
+#include "RunError.h"
+#include "object/LoadedObject.h"
+#include "profile/StatsReader.h"
+#include "traffic/Replay.h"
+
+namespace inxpect {
+
+extern const unsigned char kCalibrationObject[];
+extern const std::size_t kCalibrationObject_size;
+
+namespace {
+
+// The sections of calibration.bpf.c.
+constexpr unsigned kEmpty = 0, kOuter = 1, kInner = 8;
+// A round runs each program this often; rounds go on until the estimate of
+// the nested cost is stable (or the most rounds have run).
+constexpr unsigned kRunsARound = 400, kMinRounds = 5, kMaxRounds = 40;
+constexpr double kTolerance = 0.01;
+
+double meanOf(const Snapshot &s, unsigned section) {
+  const EventTotals &t = s.sections.at(section).at(0);
+  if (!t.count)
+    throw RunError("calibration: section " + std::to_string(section) +
+                   " measured nothing: the runtime header and the runner disagree");
+  return double(t.total) / t.count;
+}
+
+ProbeCost calibrateEvent(const EventInfo &event) {
+  auto object = LoadedObject::openMemory(kCalibrationObject, kCalibrationObject_size,
+                                         "inxpect's calibration object", "inxpect_calibrate_nested");
+  object->load();
+  auto program = object->liveProgram();
+  EventInfo only = event;
+  only.index = 0;
+  only.sampleEvery = 1;
+  program->config().configure({only}, std::vector<bool>(program->nsections(), true));
+  int emptyFd = bpf_program__fd(
+      bpf_object__find_program_by_name(object->object(), "inxpect_calibrate_empty"));
+  StatsReader reader(program->statsLayout());
+  // The smallest frame BPF_PROG_TEST_RUN takes: the programs never read it.
+  std::vector<Packet> frame = {Packet(64, 0)};
+
+  ProbeCost cost;
+  cost.event = event.name;
+  cost.unit = event.unit;
+  std::vector<double> own, nested;
+  do {
+    Snapshot before = reader.snapshot();
+    replayPackets(emptyFd, frame, kRunsARound);
+    replayPackets(program->programFd(), frame, kRunsARound);
+    Snapshot round = difference(reader.snapshot(), before);
+    double empty = meanOf(round, kEmpty);
+    own.push_back(empty);
+    nested.push_back((meanOf(round, kOuter) - empty) / kInner);
+  } while (own.size() < kMinRounds ||
+           (own.size() < kMaxRounds && !stableEnough(nested, kTolerance, 0.5)));
+  cost.own = estimateOf(own);
+  cost.nested = estimateOf(nested);
+  cost.rounds = own.size();
+  return cost;
+}
+
+} // namespace
+
+Estimate estimateOf(const std::vector<double> &samples) {
+  Estimate e;
+  if (samples.empty())
+    return e;
+  for (double s : samples)
+    e.mean += s;
+  e.mean /= samples.size();
+  if (samples.size() < 2)
+    return e;
+  double squares = 0;
+  for (double s : samples)
+    squares += (s - e.mean) * (s - e.mean);
+  e.spread = std::sqrt(squares / (samples.size() - 1));
+  return e;
+}
+
+bool stableEnough(const std::vector<double> &samples, double tolerance, double floor) {
+  if (samples.size() < 2)
+    return false;
+  Estimate e = estimateOf(samples);
+  double standardError = e.spread / std::sqrt(double(samples.size()));
+  return standardError <= floor || standardError <= tolerance * std::fabs(e.mean);
+}
+
+std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events) {
+  std::vector<ProbeCost> costs;
+  for (const EventInfo &e : events)
+    costs.push_back(calibrateEvent(e));
+  return costs;
+}
+
+} // namespace inxpect

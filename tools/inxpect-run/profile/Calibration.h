@@ -1,0 +1,44 @@
+// What the probes themselves add to the readings of each event, measured on
+// this machine before a profile starts: the embedded calibration object
+// (calibration.bpf.c, the same header and macros as a profiled program) is
+// run with BPF_PROG_TEST_RUN, reading the profile's counter, round after
+// round until the estimate is stable.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "counters/CounterSource.h"
+
+namespace inxpect {
+
+// The mean of per-round estimates and their spread (sample standard
+// deviation), in the event's unit.
+struct Estimate {
+  double mean = 0;
+  double spread = 0;
+};
+
+struct ProbeCost {
+  std::string event, unit;
+  // What a section's own probes leave inside its reading: an empty
+  // section's mean.
+  Estimate own;
+  // What one section entered inside another adds to the outer one's reading
+  // (its probes whole, its counter reads included).
+  Estimate nested;
+  unsigned rounds = 0;
+};
+
+// The mean and spread of `samples` (spread 0 for fewer than two).
+Estimate estimateOf(const std::vector<double> &samples);
+
+// True once `samples` estimate their mean to within `tolerance` (relative
+// standard error), or to within `floor` in the event's unit.
+bool stableEnough(const std::vector<double> &samples, double tolerance, double floor);
+
+// Measures the probes' cost for each of `events` (as armed for the profile).
+// Needs what loading a program needs (root). Throws RunError.
+std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events);
+
+} // namespace inxpect
