@@ -162,6 +162,8 @@ struct inxpect_run {
 	inxpect_u64 runs;                           /* entry-program runs on this CPU */
 	inxpect_u32 event;                          /* 1 + the event this run samples; 0: none */
 	inxpect_u32 countdown[INXPECT_MAX_EVENTS];  /* runs left until an event is due */
+	inxpect_u32 active;                         /* 1 until the run's last entry program
+						     * returns: a tail call goes on with it */
 };
 
 struct {
@@ -186,12 +188,11 @@ extern unsigned char inxpect_section_off[];
  */
 /* First statement of an entry program (a SEC() function): starts a run. */
 #define INXPECT_ENTRY(id)                                                         \
-	struct inxpect_run *inxpect_run = inxpect_run_begin();                    \
+	INXPECT_RUN_STATE_OF_ENTRY_;                                              \
 	INXPECT_SCOPED_PROBE_(inxpect_run, id)
 /* First statement of an entry program that is not a section itself: runs
  * must still start there, or no section of the program would be sampled. */
-#define INXPECT_RUN() \
-	struct inxpect_run *inxpect_run __attribute__((unused)) = inxpect_run_begin()
+#define INXPECT_RUN() INXPECT_RUN_STATE_OF_ENTRY_
 /* First statement of any other instrumented function. */
 #define INXPECT_FUNCTION(id)                                                      \
 	struct inxpect_run *inxpect_run = inxpect_function_run_state();           \
@@ -326,7 +327,7 @@ static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_
  * test only the sampling decision. (Older kernels, 6.1 among them, cannot
  * tell that the lookup never fails, and verify the stand-in's path too.)
  */
-static struct inxpect_run inxpect_no_run; /* never written: event 0 */
+static struct inxpect_run inxpect_no_run; /* event 0 always; only `active` is ever written, with 0 */
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_function_run_state(void)
 {
 	struct inxpect_run *run = inxpect_run_state();
@@ -335,11 +336,13 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_functio
 }
 
 /*
- * Called once at the start of every run of an entry program. A run samples at
- * most one event, so a sampled section costs exactly two counter reads and
- * the verifier sees one branch a probe; events due in the same run take
- * turns (the later one stays due). No division, no atomics: the state is
- * per CPU.
+ * Called at the start of every entry program. A run samples at most one
+ * event, so a sampled section costs exactly two counter reads and the
+ * verifier sees one branch a probe; events due in the same run take turns
+ * (the later one stays due). No division, no atomics: the state is per CPU.
+ * An entry program reached by a tail call goes on with the run that called
+ * it: no new run, the same event, so each packet is one run and every
+ * section of the programs it passes through is measured together.
  */
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_begin(void)
 {
@@ -348,8 +351,13 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 	 * carried through the whole program, one verifier path per value. */
 	volatile inxpect_u32 *chosen;
 
+	/* Never NULL from here, as for functions (inxpect_no_run says why):
+	 * the cleanup that ends the run then writes without a test. */
 	if (!run)
+		return &inxpect_no_run;
+	if (run->active)
 		return run;
+	run->active = 1;
 	chosen = &run->event;
 	run->runs++;
 	*chosen = 0;
@@ -446,5 +454,16 @@ static __attribute__((always_inline)) inline void inxpect_section_close(struct i
 	struct inxpect_probe INXPECT_CONCAT(inxpect_probe_, id)                   \
 		__attribute__((cleanup(inxpect_section_end), unused)) =           \
 			inxpect_section_begin(run, id)
+
+/* An entry program's run state: the run is over when the entry program
+ * returns, which the cleanup says. A tail call that succeeds never
+ * returns, so the program it reaches finds the run still active. */
+static __attribute__((always_inline)) inline void inxpect_run_end(struct inxpect_run **run)
+{
+	(*run)->active = 0;
+}
+#define INXPECT_RUN_STATE_OF_ENTRY_                                               \
+	struct inxpect_run *inxpect_run                                           \
+		__attribute__((cleanup(inxpect_run_end), unused)) = inxpect_run_begin()
 
 #endif /* INXPECT_H */

@@ -108,6 +108,8 @@ TEST_F(LiveAttach, ByIdCountsEqualTheProgramsOwnCountersThroughATailCall) {
   nlohmann::json report = profile(veth, "--prog-id " + std::to_string(loader.programId()), 6);
   auto after = loader.counters();
   EXPECT_EQ(report["program_id"], loader.programId());
+  EXPECT_EQ(report["runs"], after["xdp_live"] - before["xdp_live"])
+      << "one run a packet: the tail-called program goes on with it";
   auto counts = sectionCounts(report);
   for (const std::string &name : kSections)
     EXPECT_EQ(counts[name], after[name] - before[name]) << name;

@@ -14,6 +14,7 @@ namespace {
 constexpr const char kPrefix[] = "entered_";
 constexpr const char kLineArray[] = "entered_line";
 constexpr const char kRuns[] = "e2e_runs";
+constexpr const char kTailCalls[] = "e2e_tail_calls";
 
 bpf_map *bssMap(bpf_object *obj) {
   bpf_map *map;
@@ -50,6 +51,7 @@ ProgramCounters readProgramCounters(bpf_object *obj) {
   const btf_type *datasec = btf__type_by_id(types, sec);
   const btf_var_secinfo *var = btf_var_secinfos(datasec);
   bool sawLines = false, sawRuns = false;
+  uint64_t entries = 0, tailCalls = 0;
   for (unsigned i = 0; i < btf_vlen(datasec); ++i, ++var) {
     std::string name = btf__name_by_offset(types, btf__type_by_id(types, var->type)->name_off);
     if (name == kLineArray) {
@@ -57,12 +59,16 @@ ProgramCounters readProgramCounters(bpf_object *obj) {
         counters.byLine.push_back(readU64(value, var->offset + at));
       sawLines = true;
     } else if (name == kRuns) {
-      counters.runs = readU64(value, var->offset);
+      entries = readU64(value, var->offset);
       sawRuns = true;
+    } else if (name == kTailCalls) {
+      tailCalls = readU64(value, var->offset);
     } else if (name.rfind(kPrefix, 0) == 0 && var->size == sizeof(uint64_t)) {
       counters.byName[name.substr(sizeof(kPrefix) - 1)] = readU64(value, var->offset);
     }
   }
+  // A program reached by a tail call goes on with the caller's run.
+  counters.runs = entries - tailCalls;
   EXPECT_FALSE(counters.byName.empty()) << "the program keeps no entered_<name> counters";
   EXPECT_TRUE(sawLines) << "the program has no entered_line[] (include e2e_count.h)";
   EXPECT_TRUE(sawRuns) << "the program has no e2e_runs (include e2e_count.h)";

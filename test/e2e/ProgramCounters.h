@@ -14,7 +14,7 @@ namespace e2e {
 struct ProgramCounters {
   std::map<std::string, uint64_t> byName; // entered_<name>, keyed by <name>
   std::vector<uint64_t> byLine;           // entered_line[line]: loops
-  uint64_t runs = 0;                      // e2e_runs: entry-program runs
+  uint64_t runs = 0; // e2e_runs - e2e_tail_calls: runs, a tail-called program going on with one
 
   bool operator==(const ProgramCounters &o) const {
     return byName == o.byName && byLine == o.byLine && runs == o.runs;

@@ -313,8 +313,8 @@ int xdp_firewall(struct xdp_md *ctx)
 	END_TRACE(rule_lookup);
 	count_hit(rule);
 	if (rule >= NRULES) {
-		if (__sync_fetch_and_add(&default_seen, 1) % SAMPLE_EVERY == 0)
-			bpf_tail_call(ctx, &jump_table, 1);
+		if (__sync_fetch_and_add(&default_seen, 1) % SAMPLE_EVERY == 0) {
+			TAIL_TRIED(); bpf_tail_call(ctx, &jump_table, 1); TAIL_FAILED(); }
 		return XDP_PASS; /* the default policy */
 	}
 
@@ -329,7 +329,7 @@ int xdp_firewall(struct xdp_md *ctx)
 		goto decide;
 	req->rule = rule;
 	req->verdict = verdict_of(action);
-	bpf_tail_call(ctx, &jump_table, 0);
+	TAIL_TRIED(); bpf_tail_call(ctx, &jump_table, 0); TAIL_FAILED();
 	// inxpect:end hand_over
 decide:
 	return verdict_of(action);

@@ -83,7 +83,7 @@ int xdp_live(struct xdp_md *ctx)
 	ENTERED(xdp_live);
 	if (classify(ctx) == KIND_ECHO_REQUEST)
 		count_echo();
-	bpf_tail_call(ctx, &jump, 0);
+	TAIL_TRIED(); bpf_tail_call(ctx, &jump, 0); TAIL_FAILED();
 	return XDP_PASS;
 }
 

@@ -230,8 +230,8 @@ classify:
 static __always_inline void hand_to_logger(struct xdp_md *ctx, __u32 len)
 {
 	ENTERED(hand_to_logger);
-	if (len % 4 == 0)
-		bpf_tail_call(ctx, &jump_table, 0);
+	if (len % 4 == 0) {
+		TAIL_TRIED(); bpf_tail_call(ctx, &jump_table, 0); TAIL_FAILED(); }
 }
 
 SEC("xdp")
@@ -248,7 +248,7 @@ int xdp_shapes_tail(struct xdp_md *ctx)
 		if (bytes[i] == 0xff) {
 			ENTERED(tail_from_loop);
 			// inxpect:region tail_from_loop
-			bpf_tail_call(ctx, &jump_table, 0);
+			{ TAIL_TRIED(); bpf_tail_call(ctx, &jump_table, 0); TAIL_FAILED(); }
 		}
 	}
 	ENTERED(logger_call);

@@ -1,0 +1,71 @@
+// A tail call goes on with the run that made it, through inxpect-run replay
+// with a program array libbpf fills at load (programs/tailcall.c): one run a
+// packet, and every section of both programs counted, inlined ones included.
+#include <map>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ProgramBuild.h"
+#include "RequireRoot.h"
+#include "traffic/SyntheticTraffic.h"
+
+namespace {
+
+constexpr std::size_t kPackets = 300;
+
+class TailCallReplay : public ::testing::Test {
+protected:
+  void SetUp() override {
+    REQUIRE_ROOT_FOR_BPF();
+    std::string dir = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    built_ = e2e::buildProgram("tailcall", {"--per-function"}, dir);
+    ASSERT_FALSE(HasFatalFailure());
+    for (const inxpect::Packet &p : inxpect::syntheticTraffic(kPackets).packets)
+      evenFrames_ += p.size() % 2 == 0;
+    ASSERT_GT(evenFrames_, 0u);
+    ASSERT_LT(evenFrames_, kPackets);
+  }
+
+  // The JSON report's runs and each section's count.
+  std::map<std::string, uint64_t> replay(const std::string &extra) {
+    std::string out;
+    EXPECT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run replay " +
+                                  built_.instrumented + " --prog xdp_chain --synthetic " +
+                                  std::to_string(kPackets) + " --format json " + extra,
+                              out),
+              0)
+        << out;
+    auto j = nlohmann::json::parse(out);
+    std::map<std::string, uint64_t> counts = {{"runs", j["runs"].get<uint64_t>()}};
+    for (const auto &s : j["sections"])
+      counts[s["name"].get<std::string>()] = s["count"].get<uint64_t>();
+    return counts;
+  }
+
+  e2e::BuiltProgram built_;
+  uint64_t evenFrames_ = 0; // the packets xdp_chain tail-calls for
+};
+
+TEST_F(TailCallReplay, OneRunAPacketAndEverySectionOfBothPrograms) {
+  auto c = replay("");
+  EXPECT_EQ(c["runs"], kPackets) << "a tail-called program goes on with the run";
+  EXPECT_EQ(c["xdp_chain"], kPackets);
+  EXPECT_EQ(c["xdp_chain_next"], evenFrames_);
+  EXPECT_EQ(c["next_work"], evenFrames_);
+  EXPECT_EQ(c["frame_size"], kPackets + evenFrames_) << "inlined in both programs";
+}
+
+TEST_F(TailCallReplay, ASampledRunIsMeasuredInBothPrograms) {
+  auto c = replay("--sample 4");
+  EXPECT_EQ(c["runs"], kPackets);
+  // Per CPU one run in 4 is measured; replay may move between CPUs, so the
+  // exact number is not known, but a measured run is measured throughout.
+  EXPECT_GT(c["xdp_chain"], 0u);
+  EXPECT_LT(c["xdp_chain"], kPackets);
+  EXPECT_EQ(c["next_work"], c["xdp_chain_next"]);
+  EXPECT_EQ(c["frame_size"], c["xdp_chain"] + c["xdp_chain_next"]);
+}
+
+} // namespace
