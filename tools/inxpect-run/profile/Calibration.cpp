@@ -1,7 +1,9 @@
 #include "profile/Calibration.h"
 
-#include <bpf/libbpf.h>
+#include <algorithm>
 #include <cmath>
+
+#include <bpf/libbpf.h>
 
 #include "RunError.h"
 #include "object/LoadedObject.h"
@@ -67,19 +69,24 @@ ProbeCost calibrateEvent(const EventInfo &event) {
 
 } // namespace
 
-Estimate estimateOf(const std::vector<double> &samples) {
+Estimate estimateOf(std::vector<double> samples) {
   Estimate e;
-  if (samples.empty())
+  // A round that an interrupt or a preemption hit reads far off: the
+  // fifth of the rounds at each end are left out (from 5 rounds on).
+  std::sort(samples.begin(), samples.end());
+  std::size_t trim = samples.size() >= 5 ? samples.size() / 5 : 0;
+  std::vector<double> kept(samples.begin() + trim, samples.end() - trim);
+  if (kept.empty())
     return e;
-  for (double s : samples)
+  for (double s : kept)
     e.mean += s;
-  e.mean /= samples.size();
-  if (samples.size() < 2)
+  e.mean /= kept.size();
+  if (kept.size() < 2)
     return e;
   double squares = 0;
-  for (double s : samples)
+  for (double s : kept)
     squares += (s - e.mean) * (s - e.mean);
-  e.spread = std::sqrt(squares / (samples.size() - 1));
+  e.spread = std::sqrt(squares / (kept.size() - 1));
   return e;
 }
 

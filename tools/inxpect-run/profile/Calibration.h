@@ -13,7 +13,8 @@
 namespace inxpect {
 
 // The mean of per-round estimates and their spread (sample standard
-// deviation), in the event's unit.
+// deviation), in the event's unit, both over the rounds left once the fifth
+// lowest and the fifth highest are set aside (interrupts, preemption).
 struct Estimate {
   double mean = 0;
   double spread = 0;
@@ -30,8 +31,8 @@ struct ProbeCost {
   unsigned rounds = 0;
 };
 
-// The mean and spread of `samples` (spread 0 for fewer than two).
-Estimate estimateOf(const std::vector<double> &samples);
+// The trimmed mean and spread of `samples` (spread 0 for fewer than two).
+Estimate estimateOf(std::vector<double> samples);
 
 // True once `samples` estimate their mean to within `tolerance` (relative
 // standard error), or to within `floor` in the event's unit.
