@@ -139,6 +139,10 @@ struct inxpect_event_stats {
 
 struct inxpect_slot {
 	struct inxpect_event_stats event[INXPECT_MAX_EVENTS];
+	/* Sections measured inside this one's measured entries, at any depth
+	 * of the run (not only the lexically nested), by event: what their
+	 * probes added to `total`, for inxpect-run to take out again. */
+	inxpect_u64 nested[INXPECT_MAX_EVENTS];
 } __attribute__((aligned(64))); /* a slot never shares a cache line */
 
 /* Written by user space through the mmaped .data.inxpect map. */
@@ -164,14 +168,15 @@ struct inxpect_run {
 	inxpect_u32 countdown[INXPECT_MAX_EVENTS];  /* runs left until an event is due */
 	inxpect_u32 active;                         /* 1 until the run's last entry program
 						     * returns: a tail call goes on with it */
+	inxpect_u32 entered;                        /* sections measured on this CPU, mod 2^32:
+						     * the difference END - START is what was
+						     * measured inside a section */
 };
 
-struct {
-	int (*type)[6 /* BPF_MAP_TYPE_PERCPU_ARRAY */];
-	int (*max_entries)[1];
-	inxpect_u32 *key;
-	struct inxpect_run *value;
-} inxpect_runs __attribute__((section(".maps"), used));
+/* Its value is a struct inxpect_run followed by one inxpect_u32 a section
+ * (inxpect_entered_at): sized by the rewriter (INXPECT_OBJECT). */
+struct inxpect_runs_map;
+extern struct inxpect_runs_map inxpect_runs;
 
 /* Sized by the rewriter at the end of the instrumented file (INXPECT_OBJECT). */
 struct inxpect_stats_map;
@@ -221,6 +226,17 @@ extern unsigned char inxpect_section_off[];
  */
 #define INXPECT_OBJECT(nsections, manifest_hash, self_json)                      \
 	static const inxpect_u32 inxpect_nsections = (nsections);                 \
+	struct inxpect_run_of_object {                                            \
+		struct inxpect_run run;                                           \
+		inxpect_u32 entered_at[(nsections)];                              \
+	};                                                                        \
+	struct inxpect_runs_map {                                                 \
+		int (*type)[6 /* BPF_MAP_TYPE_PERCPU_ARRAY */];                   \
+		int (*max_entries)[1];                                            \
+		inxpect_u32 *key;                                                 \
+		struct inxpect_run_of_object *value;                              \
+	} inxpect_runs __attribute__((section(".maps"), used));                   \
+	struct inxpect_run_of_object inxpect_no_run_object __attribute__((used)); \
 	struct inxpect_stats_map {                                                \
 		int (*type)[INXPECT_STATS_MAP_TYPE];                              \
 		int (*map_flags)[INXPECT_STATS_MAP_FLAGS];                        \
@@ -327,7 +343,12 @@ static __attribute__((INXPECT_RUN_STATE_ATTRS)) struct inxpect_run *inxpect_run_
  * test only the sampling decision. (Older kernels, 6.1 among them, cannot
  * tell that the lookup never fails, and verify the stand-in's path too.)
  */
-static struct inxpect_run inxpect_no_run; /* event 0 always; only `active` is ever written, with 0 */
+/* Event 0 always; only `active` is ever written, with 0. Sized like the
+ * run state (INXPECT_OBJECT defines it): older verifiers, which check the
+ * stand-in's path too, see every access of that path in bounds. */
+struct inxpect_run_of_object;
+extern struct inxpect_run_of_object inxpect_no_run_object;
+#define inxpect_no_run (*(struct inxpect_run *)&inxpect_no_run_object)
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_function_run_state(void)
 {
 	struct inxpect_run *run = inxpect_run_state();
@@ -397,21 +418,36 @@ inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
 	return event && !off[id] ? event : 0;
 }
 
+/* Where the run state keeps `entered` as it was when section `id` started:
+ * a section is open at most once at a time (BPF has no recursion). */
+static __attribute__((always_inline)) inline inxpect_u32 *
+inxpect_entered_at(struct inxpect_run *run, inxpect_u32 id)
+{
+	return (inxpect_u32 *)(run + 1) + id;
+}
+
 static __attribute__((always_inline)) inline struct inxpect_probe
 inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
 {
 	struct inxpect_probe p = { .run = run, .id = id, .start = 0 };
 	inxpect_u32 event = inxpect_measured_event(run, id);
 
-	if (event)
+	if (event) {
+		/* Only a sampled run writes the run state: the stand-in for
+		 * NULL never is. Kept there, not in the probe, so the path not
+		 * sampled carries nothing more. */
+		struct inxpect_run *state = (struct inxpect_run *)run;
+
+		*inxpect_entered_at(state, id) = ++state->entered;
 		p.start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
+	}
 	return p;
 }
 
 static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
 {
 	struct inxpect_slot *slot;
-	inxpect_u32 key, e, event;
+	inxpect_u32 key, e, event, nested;
 	inxpect_u64 now, measured;
 
 	/* The run cannot change between START and END (a new run starts only
@@ -422,6 +458,7 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 		return;
 	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
+	nested = p->run->entered - *inxpect_entered_at((struct inxpect_run *)p->run, p->id);
 	key = INXPECT_STATS_KEY(p->id);
 	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
 	if (!slot)
@@ -431,10 +468,12 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
 	__sync_fetch_and_add(&slot->event[e].count, measured);
 	__sync_fetch_and_add(&slot->event[e].total, (now - (p->start - 1)) & -measured);
+	__sync_fetch_and_add(&slot->nested[e], nested & -measured);
 	return;
 #endif
 	slot->event[e].count += measured;
 	slot->event[e].total += (now - (p->start - 1)) & -measured;
+	slot->nested[e] += nested & -measured;
 }
 
 /* Ends a section before its scope does (end of an inxpect:begin/end range,

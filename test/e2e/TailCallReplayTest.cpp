@@ -28,7 +28,8 @@ protected:
     ASSERT_LT(evenFrames_, kPackets);
   }
 
-  // The JSON report's runs and each section's count.
+  // The JSON report's runs and each section's count (and, as NAME.nested,
+  // the sections measured inside its entries).
   std::map<std::string, uint64_t> replay(const std::string &extra) {
     std::string out;
     EXPECT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run replay " +
@@ -39,8 +40,10 @@ protected:
         << out;
     auto j = nlohmann::json::parse(out);
     std::map<std::string, uint64_t> counts = {{"runs", j["runs"].get<uint64_t>()}};
-    for (const auto &s : j["sections"])
+    for (const auto &s : j["sections"]) {
       counts[s["name"].get<std::string>()] = s["count"].get<uint64_t>();
+      counts[s["name"].get<std::string>() + ".nested"] = s["events"]["clock"]["nested"].get<uint64_t>();
+    }
     return counts;
   }
 
@@ -55,6 +58,15 @@ TEST_F(TailCallReplay, OneRunAPacketAndEverySectionOfBothPrograms) {
   EXPECT_EQ(c["xdp_chain_next"], evenFrames_);
   EXPECT_EQ(c["next_work"], evenFrames_);
   EXPECT_EQ(c["frame_size"], kPackets + evenFrames_) << "inlined in both programs";
+}
+
+TEST_F(TailCallReplay, NestedCountsAreTheSectionsMeasuredInsideAtRunTime) {
+  auto c = replay("");
+  // xdp_chain's section ends before its tail call: only its frame_size is inside.
+  EXPECT_EQ(c["xdp_chain.nested"], kPackets);
+  EXPECT_EQ(c["xdp_chain_next.nested"], 2 * evenFrames_) << "frame_size and next_work";
+  EXPECT_EQ(c["frame_size.nested"], 0u);
+  EXPECT_EQ(c["next_work.nested"], 0u);
 }
 
 TEST_F(TailCallReplay, ASampledRunIsMeasuredInBothPrograms) {

@@ -34,3 +34,20 @@ TEST(RunCalibration, StableOnceTheStandardErrorIsSmall) {
   // Near zero the relative test cannot be met: the absolute floor ends it.
   EXPECT_TRUE(stableEnough({0.1, -0.1, 0.1, -0.1}, 0.01, 0.5));
 }
+
+TEST(RunCalibration, BeforeAndAfterAMeasurementMakeOneEstimate) {
+  ProbeCost before, after;
+  before.own = {40, 0.5};
+  before.nested = {80, 1};
+  before.rounds = 5;
+  after.own = {52, 0.5};
+  after.nested = {81, 2};
+  after.rounds = 6;
+  std::vector<ProbeCost> both = bracketed({before}, {after});
+  ASSERT_EQ(both.size(), 1u);
+  EXPECT_DOUBLE_EQ(both[0].own.mean, 46.0);
+  EXPECT_DOUBLE_EQ(both[0].own.spread, 6.0) << "half the gap: the cost moved in between";
+  EXPECT_DOUBLE_EQ(both[0].nested.mean, 80.5);
+  EXPECT_DOUBLE_EQ(both[0].nested.spread, 2.0) << "the rounds' spread when it is the larger";
+  EXPECT_EQ(both[0].rounds, 11u);
+}

@@ -121,3 +121,101 @@ TEST(RunLiveViews, PrometheusTextNamesSectionsAndEvents) {
             std::string::npos)
       << text;
 }
+
+namespace {
+
+// sampleInfo() calibrated: a section's own probes leave 10 ns in its
+// reading, each section measured inside it adds 20 ns, both to +-1 ns.
+ProfileInfo calibratedInfo() {
+  ProfileInfo info = sampleInfo();
+  ProbeCost cost;
+  cost.event = "clock";
+  cost.unit = "ns";
+  cost.own = {10, 1};
+  cost.nested = {20, 1};
+  info.probeCost = {cost};
+  return info;
+}
+
+// xdp_main: 10 entries, 1000 ns, 5 sections measured inside (its loop's):
+// 100 - 10 - 0.5 x 20 = 80 ns. hot_loop: 5 entries, 250 ns: 50 - 10 = 40.
+ProfileFigures calibratedFigures(const ProfileInfo &info) {
+  Snapshot total, interval;
+  total.runs = 10;
+  total.sections = {{{10, 1000, 5}}, {{5, 250, 0}}};
+  total.cpuCounts = {{6, 4}, {5, 0}};
+  interval = total;
+  return computeFigures(info, total, interval, 5.0, 5.0, true);
+}
+
+} // namespace
+
+TEST(RunCorrection, TheProbesOwnAndNestedCostsAreTakenOut) {
+  ProfileInfo info = calibratedInfo();
+  ProfileFigures f = calibratedFigures(info);
+  EXPECT_DOUBLE_EQ(*f.sections[0].events[0].inclusiveMean, 80.0);
+  EXPECT_FALSE(f.sections[0].events[0].uncertain);
+  EXPECT_DOUBLE_EQ(*f.sections[1].events[0].inclusiveMean, 40.0);
+  EXPECT_DOUBLE_EQ(*f.sections[0].events[0].mean, 100.0) << "the raw mean stays as it was";
+}
+
+TEST(RunCorrection, WithinTheErrorIsUncertainAndBelowZeroIsClamped) {
+  ProbeCost cost;
+  cost.own = {10, 1};
+  cost.nested = {20, 1};
+  // 12 ns an entry, 10 subtracted: 2 ns, within 1 + 0.1 x 10 = 2 ns of error.
+  auto near = correctedMean({4, 48, 0}, cost);
+  ASSERT_TRUE(near);
+  EXPECT_DOUBLE_EQ(near->mean, 2.0);
+  EXPECT_TRUE(near->uncertain);
+  // 25 ns an entry with one nested section (30 ns to take out): never a cost below 0.
+  auto below = correctedMean({2, 50, 2}, cost);
+  ASSERT_TRUE(below);
+  EXPECT_DOUBLE_EQ(below->mean, 0.0);
+  EXPECT_TRUE(below->uncertain);
+  EXPECT_FALSE(correctedMean({0, 0, 0}, cost)) << "no entries, no mean";
+}
+
+TEST(RunCorrection, TheTableShowsInclusiveCostsAndRawOnesWithRaw) {
+  ProfileInfo info = calibratedInfo();
+  std::ostringstream corrected, raw;
+  makeTableView(corrected, false, false)->show(info, calibratedFigures(info));
+  makeTableView(raw, false, false, /*raw=*/true)->show(info, calibratedFigures(info));
+  EXPECT_NE(corrected.str().find("probe cost (clock): 10.0 +- 1.0 ns"), std::string::npos)
+      << corrected.str();
+  EXPECT_NE(corrected.str().find("incl clock"), std::string::npos) << corrected.str();
+  EXPECT_NE(corrected.str().find("80.0 ns"), std::string::npos) << corrected.str();
+  EXPECT_EQ(corrected.str().find("mean clock"), std::string::npos) << corrected.str();
+  EXPECT_NE(raw.str().find("mean clock"), std::string::npos) << raw.str();
+  EXPECT_NE(raw.str().find("100.0 ns"), std::string::npos) << raw.str();
+  EXPECT_EQ(raw.str().find("incl clock"), std::string::npos) << raw.str();
+}
+
+TEST(RunCorrection, JsonCarriesNestedInclusiveAndUncertainBesideTheRawFields) {
+  ProfileInfo info = calibratedInfo();
+  std::ostringstream out;
+  makeJsonLinesView(out, false)->show(info, calibratedFigures(info));
+  auto j = nlohmann::json::parse(out.str());
+  const auto &clock = j["sections"][0]["events"]["clock"];
+  EXPECT_EQ(clock["mean"], 100.0);
+  EXPECT_EQ(clock["nested"], 5);
+  EXPECT_EQ(clock["inclusive_mean"], 80.0);
+  EXPECT_EQ(clock["uncertain"], false);
+  EXPECT_EQ(j["probe_cost"]["clock"]["own"]["mean"], 10.0);
+  EXPECT_EQ(j["probe_cost"]["clock"]["nested"]["spread"], 1.0);
+}
+
+TEST(RunCorrection, CsvAndPrometheusCarryTheInclusiveCost) {
+  ProfileInfo info = calibratedInfo();
+  std::ostringstream csv;
+  makeCsvView(csv, false)->show(info, calibratedFigures(info));
+  EXPECT_NE(csv.str().find(",event_mean,event_nested,event_inclusive_mean,event_uncertain\n"),
+            std::string::npos)
+      << csv.str();
+  EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0\n"), std::string::npos) << csv.str();
+  std::string text = prometheusText(info, calibratedFigures(info));
+  EXPECT_NE(text.find("inxpect_section_event_inclusive_mean{program=\"xdp_main\",section=\"xdp_main\","
+                      "kind=\"function\",event=\"clock\",unit=\"ns\"} 80"),
+            std::string::npos)
+      << text;
+}

@@ -49,7 +49,7 @@ const OptionSpec repeat{"--repeat", "R", "passes over the packets (default 1)",
 
 const OptionGroup replayPackets{"Packets (one source)", {&pcap, &synthetic, &repeat}};
 const OptionGroup replayProgram{"Program", {&prog, &common::manifest}};
-const OptionGroup replayOutput{"Output", {&common::format, &common::output}};
+const OptionGroup replayOutput{"Output", {&common::format, &common::raw, &common::output}};
 // Accepted so that replay can say why it refuses them (cli/ReplayCommand.cpp).
 const OptionGroup replayRefused{"For run and attach only (a replay reports once, at the end)",
                                 {&common::sections, &common::sectionsFile, &common::interval,

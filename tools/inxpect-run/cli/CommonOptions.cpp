@@ -123,6 +123,12 @@ const OptionSpec output{"--output", "FILE", "write the reports to FILE instead o
 const OptionSpec perCpu{"--per-cpu", nullptr, "show each CPU's count beside the total",
                         [](CommonOptions &o, const std::string &) { o.perCpu = true; }};
 
+const OptionSpec raw{"--raw", nullptr,
+                     "the table shows each section's readings as taken (mean and total), the "
+                     "probes' own cost included, instead of the inclusive cost with the probes "
+                     "taken out",
+                     [](CommonOptions &o, const std::string &) { o.raw = true; }};
+
 const OptionSpec prometheus{
     "--prometheus", "A:P",
     "serve the same figures at http://A:P/metrics, e.g. --prometheus 127.0.0.1:9435 "
@@ -132,7 +138,7 @@ const OptionSpec prometheus{
 const OptionGroup eventsAndSampling{"Events and sampling", {&events, &sample}};
 
 const OptionGroup liveOutput{"Output",
-                             {&format, &interval, &duration, &output, &perCpu, &prometheus}};
+                             {&format, &raw, &interval, &duration, &output, &perCpu, &prometheus}};
 
 } // namespace common
 

@@ -32,6 +32,7 @@ struct CommonOptions {
   std::optional<std::string> output;          // --output FILE instead of stdout
   std::optional<std::string> prometheus;      // --prometheus ADDR:PORT
   bool perCpu = false;                        // --per-cpu: a column block per CPU
+  bool raw = false;                           // --raw: the table shows readings as taken
 
   // The events to arm, in slot order, each with its sampling rate.
   std::vector<EventRequest> eventRequests() const;

@@ -5,6 +5,7 @@
 
 #include "RunError.h"
 #include "object/LoadedObject.h"
+#include "profile/Calibration.h"
 #include "profile/Session.h"
 #include "profile/StatsReader.h"
 #include "traffic/PcapReader.h"
@@ -38,6 +39,9 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   report.elapsedSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   report.stats = difference(reader.snapshot(), baseline);
+  // Calibrated again now, so a change in the counter's cost while the
+  // packets ran shows in the spread.
+  info.probeCost = bracketed(info.probeCost, calibrateProbes(info.events));
   info.replay = ReplayTraffic{packets.packets.size(), options.repeat, verdicts};
   return report;
 }
@@ -66,7 +70,7 @@ void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &no
   std::ostream *sink = &openOutput(options.output, file, out);
   Report report = profileReplay(options, notes);
   noteCounter(report.info, options, notes);
-  makeView(options.format, *sink, /*refreshInPlace=*/false, options.perCpu)
+  makeView(options.format, *sink, /*refreshInPlace=*/false, options.perCpu, options.raw)
       ->show(report.info, report.figures());
   sink->flush();
 }

@@ -77,6 +77,19 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
   return l;
 }
 
+SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
+  int slotType = btf__find_by_name_kind(btf, "inxpect_slot", BTF_KIND_STRUCT);
+  MemberInfo events, nested;
+  if (slotType <= 0 || !findMember(btf, slotType, "event", events))
+    throw RunError(what + ": no struct inxpect_slot with an event array: rebuild it with this "
+                   "version's runtime/bpf/inxpect.h");
+  SlotLayout slot;
+  slot.events = events.elements;
+  if (findMember(btf, slotType, "nested", nested))
+    slot.nestedOffset = nested.offset;
+  return slot;
+}
+
 std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what) {
   MemberInfo runs;
   if (runType <= 0 || !findMember(btf, runType, "runs", runs))

@@ -46,6 +46,16 @@ struct ConfigLayout {
 ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInfo> &vars,
                               const std::string &what);
 
+// The shape of struct inxpect_slot, a section's slot in inxpect_stats.
+struct SlotLayout {
+  unsigned events = 0;          // elements of event[]: INXPECT_MAX_EVENTS
+  std::size_t nestedOffset = 0; // offset of nested[]; 0: an older header keeps none
+};
+
+// Reads struct inxpect_slot from the object's BTF. Throws RunError naming
+// `what` without it.
+SlotLayout readSlotLayout(const btf *btf, const std::string &what);
+
 // The offset of struct inxpect_run's runs field (`runType`: the struct's
 // BTF id, or an error below 0). Throws RunError naming `what` without it.
 std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what);

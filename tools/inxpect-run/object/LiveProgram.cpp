@@ -32,8 +32,8 @@ private:
 };
 
 StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
-                            std::size_t runsOffset, std::optional<StatsKind> knownKind,
-                            const std::string &what) {
+                            std::size_t runsOffset, const SlotLayout &slot,
+                            std::optional<StatsKind> knownKind, const std::string &what) {
   int possible = libbpf_num_possible_cpus();
   if (possible <= 0)
     throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible)");
@@ -53,6 +53,8 @@ StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
   m.runsFd = maps.runs.fd;
   m.runsValueSize = maps.runs.info.value_size;
   m.runsOffset = runsOffset;
+  m.slotEvents = slot.events;
+  m.nestedOffset = slot.nestedOffset;
   return statsLayoutOf(knownKind.value_or(kind), m, config.nsections, possible);
 }
 
@@ -75,9 +77,12 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd,
   ConfigLayout config = readConfigLayout(
       types.get(), datasecVariables(types.get(), static_cast<int>(maps.data.info.btf_value_type_id)),
       what);
-  std::size_t runsOffset =
-      readRunsOffset(types.get(), static_cast<int>(maps.runs.info.btf_value_type_id), what);
-  p->stats_ = readStatsLayout(maps, config, runsOffset, knownKind, what);
+  // By name: the map's value is struct inxpect_run followed by the
+  // object's per-section words (INXPECT_OBJECT), the run state first.
+  std::size_t runsOffset = readRunsOffset(
+      types.get(), btf__find_by_name_kind(types.get(), "inxpect_run", BTF_KIND_STRUCT), what);
+  p->stats_ = readStatsLayout(maps, config, runsOffset, readSlotLayout(types.get(), what),
+                              knownKind, what);
   checkSameRuntime(config, p->stats_.nevents, what);
   p->config_ = std::make_unique<ProgramConfig>(maps.data.fd, maps.data.info.value_size, config, what);
   return p;

@@ -160,7 +160,8 @@ void LoadedObject::readLayout() {
   layout_.selfDescription.assign(data + config_.self, strnlen(data + config_.self, config_.selfSize));
   std::memcpy(&layout_.manifestHash, data + config_.manifestHash, sizeof layout_.manifestHash);
   layout_.nsections = config_.nsections;
-  layout_.maxEvents = bpf_map__value_size(stats_) / 16;
+  slot_ = readSlotLayout(btf, path_);
+  layout_.maxEvents = slot_.events;
   if (layout_.nsections == 0)
     throw RunError(path_ + " has no sections" + kInstrumentFirst);
   if (!recogniseStatsKind(bpf_map__type(stats_), bpf_map__max_entries(stats_), layout_.nsections,
@@ -202,6 +203,8 @@ StatsLayout LoadedObject::statsLayout() const {
   maps.runsFd = bpf_map__fd(runs_);
   maps.runsValueSize = bpf_map__value_size(runs_);
   maps.runsOffset = runsOffset_;
+  maps.slotEvents = slot_.events;
+  maps.nestedOffset = slot_.nestedOffset;
   return statsLayoutOf(statsKind_, maps, layout_.nsections, ncpus_);
 }
 

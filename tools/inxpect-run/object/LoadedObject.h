@@ -22,7 +22,7 @@ namespace inxpect {
 // What the object says about itself (runtime/bpf/inxpect.h), read before load.
 struct ObjectLayout {
   unsigned nsections = 0;         // size of inxpect_section_off[]
-  unsigned maxEvents = 0;         // INXPECT_MAX_EVENTS: stats value size / 16
+  unsigned maxEvents = 0;         // INXPECT_MAX_EVENTS: struct inxpect_slot's event[]
   uint64_t manifestHash = 0;      // inxpect_manifest_hash
   std::string selfDescription;    // inxpect_self[]: the embedded section table
 };
@@ -76,6 +76,7 @@ private:
   StatsKind statsKind_ = StatsKind::CpuSlots;
   ConfigLayout config_; // offsets inside .data.inxpect, from the object's BTF
   std::size_t runsOffset_ = 0;
+  SlotLayout slot_;
   unsigned ncpus_ = 0;
 };
 

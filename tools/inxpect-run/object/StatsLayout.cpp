@@ -41,7 +41,8 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.statsFd = maps.statsFd;
   s.slotSize = (maps.statsValueSize + 7) / 8 * 8; // array maps round values to 8
   s.nsections = nsections;
-  s.nevents = maps.statsValueSize / 16;
+  s.nevents = maps.slotEvents;
+  s.nestedOffset = maps.nestedOffset;
   s.ncpus = kind == StatsKind::Global      ? 1
             : kind == StatsKind::PerCpuMap ? possibleCpus
                                            : std::min(maps.statsEntries / nsections, possibleCpus);

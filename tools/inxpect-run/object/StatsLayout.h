@@ -25,6 +25,7 @@ struct StatsLayout {
   unsigned nsections = 0;
   unsigned ncpus = 0;             // CPUs the figures cover (1 for Global: not kept apart)
   unsigned nevents = 0;           // events in a slot
+  std::size_t nestedOffset = 0;   // of the slot's nested[]; 0: not kept
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
@@ -38,6 +39,8 @@ struct StatsMaps {
   int runsFd = -1;
   uint32_t runsValueSize = 0;
   std::size_t runsOffset = 0; // of struct inxpect_run.runs, from BTF
+  unsigned slotEvents = 0;       // struct inxpect_slot's event[] elements, from BTF
+  std::size_t nestedOffset = 0;  // and its nested[]
 };
 
 // The layout of `maps` for a program of `nsections` sections on a machine of

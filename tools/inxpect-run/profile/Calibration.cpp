@@ -98,6 +98,28 @@ bool stableEnough(const std::vector<double> &samples, double tolerance, double f
   return standardError <= floor || standardError <= tolerance * std::fabs(e.mean);
 }
 
+namespace {
+
+Estimate between(const Estimate &a, const Estimate &b) {
+  Estimate e;
+  e.mean = (a.mean + b.mean) / 2;
+  e.spread = std::max({a.spread, b.spread, std::fabs(a.mean - b.mean) / 2});
+  return e;
+}
+
+} // namespace
+
+std::vector<ProbeCost> bracketed(const std::vector<ProbeCost> &before,
+                                 const std::vector<ProbeCost> &after) {
+  std::vector<ProbeCost> costs = before;
+  for (std::size_t i = 0; i < costs.size() && i < after.size(); ++i) {
+    costs[i].own = between(before[i].own, after[i].own);
+    costs[i].nested = between(before[i].nested, after[i].nested);
+    costs[i].rounds += after[i].rounds;
+  }
+  return costs;
+}
+
 std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events) {
   std::vector<ProbeCost> costs;
   for (const EventInfo &e : events)

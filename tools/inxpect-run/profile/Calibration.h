@@ -38,6 +38,13 @@ Estimate estimateOf(std::vector<double> samples);
 // standard error), or to within `floor` in the event's unit.
 bool stableEnough(const std::vector<double> &samples, double tolerance, double floor);
 
+// Two calibrations of the same events, before and after a measurement, as
+// one: the mean of the two, and a spread that covers both the rounds'
+// spread and how far apart the two are (the cost of a clock read can
+// change while a profile runs).
+std::vector<ProbeCost> bracketed(const std::vector<ProbeCost> &before,
+                                 const std::vector<ProbeCost> &after);
+
 // Measures the probes' cost for each of `events` (as armed for the profile).
 // Needs what loading a program needs (root). Throws RunError.
 std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events);

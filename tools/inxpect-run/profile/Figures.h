@@ -43,7 +43,14 @@ struct ProfileInfo {
 struct EventFigures {
   std::string name, unit;
   uint64_t count = 0, total = 0;
+  uint64_t nested = 0;        // sections measured inside those entries
   std::optional<double> mean; // total / count, none when never measured
+  // The mean with the probes taken out (its own and those of the sections
+  // measured inside it, as calibrated); none without a calibration.
+  std::optional<double> inclusiveMean;
+  // The inclusive mean is within the calibration's error: about 0, or
+  // clamped from below 0. No more precise than that.
+  bool uncertain = false;
 };
 
 struct SectionFigures {
@@ -64,6 +71,17 @@ struct ProfileFigures {
   double runsPerSecond = 0;   // in the last interval
   std::vector<SectionFigures> sections;
 };
+
+// A section's inclusive mean for one event: (total - count x own - nested x
+// nested cost) / count, clamped at 0, and whether it is within the error of
+// that subtraction (the calibration's spreads, and a tenth of what is
+// subtracted for the probes' cost varying from place to place). None for
+// no entries.
+struct Corrected {
+  double mean = 0;
+  bool uncertain = false;
+};
+std::optional<Corrected> correctedMean(const EventTotals &totals, const ProbeCost &cost);
 
 // A section's entries in `s`, summed over the measured `events` (others are off).
 uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events);

@@ -135,7 +135,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
   std::ofstream file;
   std::ostream *sink = &openOutput(options.output, file, out);
   bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
-  std::unique_ptr<ProfileView> view = makeView(options.format, *sink, inPlace, options.perCpu);
+  std::unique_ptr<ProfileView> view = makeView(options.format, *sink, inPlace, options.perCpu, options.raw);
   std::unique_ptr<PrometheusExporter> exporter;
   if (options.prometheus) {
     exporter = std::make_unique<PrometheusExporter>(*options.prometheus, info);

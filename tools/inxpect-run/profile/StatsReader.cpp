@@ -19,6 +19,7 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
     for (std::size_t e = 0; e < d.sections[s].size() && e < before.sections[s].size(); ++e) {
       d.sections[s][e].count -= before.sections[s][e].count;
       d.sections[s][e].total -= before.sections[s][e].total;
+      d.sections[s][e].nested -= before.sections[s][e].nested;
     }
   for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
     for (std::size_t c = 0; c < d.cpuCounts[s].size() && c < before.cpuCounts[s].size(); ++c)
@@ -40,6 +41,9 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
         uint64_t count = __atomic_load_n(&words[2 * e], __ATOMIC_RELAXED);
         snap.sections[id][e].count += count;
         snap.sections[id][e].total += __atomic_load_n(&words[2 * e + 1], __ATOMIC_RELAXED);
+        if (layout.nestedOffset)
+          snap.sections[id][e].nested +=
+              __atomic_load_n(&words[layout.nestedOffset / 8 + e], __ATOMIC_RELAXED);
         snap.cpuCounts[id][cpu] += count;
       }
     }

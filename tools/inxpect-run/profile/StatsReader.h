@@ -13,6 +13,7 @@ namespace inxpect {
 struct EventTotals {
   uint64_t count = 0; // section entries measured for this event
   uint64_t total = 0; // sum of END - START readings
+  uint64_t nested = 0; // sections measured inside those entries
 };
 
 struct Snapshot {

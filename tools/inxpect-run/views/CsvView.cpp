@@ -33,6 +33,9 @@ public:
       out_ << "type,elapsed_s,program,runs,runs_per_second,section_id,section,kind,parent,on,"
               "count,per_second,share_of_parent,event,unit,sample_every,event_count,event_total,"
               "event_mean";
+      // A calibrated profile adds the inclusive cost (probes taken out).
+      if (!info.probeCost.empty())
+        out_ << ",event_nested,event_inclusive_mean,event_uncertain";
       if (perCpu_)
         for (unsigned c = 0; c < info.ncpus; ++c)
           out_ << ",cpu" << c;
@@ -50,6 +53,9 @@ public:
              << (s.shareOfParent ? number(*s.shareOfParent) : "") << "," << csvField(ev.name)
              << "," << ev.unit << "," << info.events[e].sampleEvery << "," << ev.count << ","
              << ev.total << "," << (ev.mean ? number(*ev.mean) : "");
+        if (!info.probeCost.empty())
+          out_ << "," << ev.nested << "," << (ev.inclusiveMean ? number(*ev.inclusiveMean) : "")
+               << "," << (ev.uncertain ? 1 : 0);
         if (perCpu_)
           for (unsigned c = 0; c < info.ncpus; ++c)
             out_ << "," << (c < s.perCpu.size() ? s.perCpu[c] : 0);

@@ -50,8 +50,17 @@ public:
     json sections = json::array();
     for (const SectionFigures &s : f.sections) {
       json perEvent = json::object();
-      for (const EventFigures &e : s.events)
-        perEvent[e.name] = {{"count", e.count}, {"total", e.total}, {"mean", optionalNumber(e.mean)}};
+      for (const EventFigures &e : s.events) {
+        json ev = {{"count", e.count},
+                   {"total", e.total},
+                   {"mean", optionalNumber(e.mean)},
+                   {"nested", e.nested}};
+        if (!info.probeCost.empty()) {
+          ev["inclusive_mean"] = optionalNumber(e.inclusiveMean);
+          ev["uncertain"] = e.uncertain;
+        }
+        perEvent[e.name] = std::move(ev);
+      }
       json j = {{"id", s.row->id},
                 {"name", s.row->name},
                 {"kind", s.row->kind},

@@ -50,6 +50,10 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
                       MetricType::Counter);
   auto mean = family("inxpect_section_event_mean",
                      "Mean of an event a measured entry of the section", MetricType::Gauge);
+  auto inclusive = family("inxpect_section_event_inclusive_mean",
+                          "Mean of an event a measured entry of the section, the probes' own "
+                          "cost taken out",
+                          MetricType::Gauge);
   for (const SectionFigures &s : f.sections) {
     std::vector<ClientMetric::Label> labels = {program, {"section", s.row->name}, {"kind", s.row->kind}};
     entries.metric.push_back(metric(labels, double(s.count), MetricType::Counter));
@@ -61,9 +65,11 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
       total.metric.push_back(metric(withEvent, double(e.total), MetricType::Counter));
       if (e.mean)
         mean.metric.push_back(metric(withEvent, *e.mean, MetricType::Gauge));
+      if (e.inclusiveMean)
+        inclusive.metric.push_back(metric(withEvent, *e.inclusiveMean, MetricType::Gauge));
     }
   }
-  return {runs, entries, measured, total, mean};
+  return {runs, entries, measured, total, mean, inclusive};
 }
 
 } // namespace

@@ -78,13 +78,16 @@ std::string header(const ProfileInfo &info, const ProfileFigures &f) {
 
 class TableView : public ProfileView {
 public:
-  TableView(std::ostream &out, bool refreshInPlace, bool perCpu)
-      : out_(out), inPlace_(refreshInPlace), perCpu_(perCpu) {}
+  TableView(std::ostream &out, bool refreshInPlace, bool perCpu, bool raw)
+      : out_(out), inPlace_(refreshInPlace), perCpu_(perCpu), raw_(raw) {}
 
   void show(const ProfileInfo &info, const ProfileFigures &f) override {
     // A replay's figures are totals over one batch of packets: its table has
     // each event's total; a live one has rates, shares and, asked, CPUs.
     bool live = !info.replay;
+    // Calibrated, the table shows the inclusive cost; --raw, the readings.
+    bool corrected = !raw_ && !info.probeCost.empty();
+    bool uncertain = false;
     std::vector<std::string> head = {"id", "section", "kind", "count"};
     std::vector<bool> right = {true, false, false, true};
     auto column = [&](std::string name) {
@@ -92,6 +95,10 @@ public:
       right.push_back(true);
     };
     for (const EventInfo &e : info.events) {
+      if (corrected) {
+        column("incl " + e.name);
+        continue;
+      }
       column("mean " + e.name);
       if (!live)
         column("total " + e.name);
@@ -110,6 +117,13 @@ public:
                                           (s.on ? "" : " (off)"),
                                       s.row->kind, std::to_string(s.count)};
       for (const EventFigures &e : s.events) {
+        if (corrected) {
+          uncertain |= e.uncertain;
+          row.push_back(e.inclusiveMean ? fixed(*e.inclusiveMean, 1) + " " + e.unit +
+                                              (e.uncertain ? " ?" : "")
+                                        : "-");
+          continue;
+        }
         row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
         if (!live)
           row.push_back(std::to_string(e.total) + " " + e.unit);
@@ -129,19 +143,26 @@ public:
     else if (shown_++)
       out_ << "\n";
     out_ << header(info, f) << textTable(rows, right);
+    if (corrected)
+      out_ << "\nincl: a section's mean with the probes' own cost taken out (its own and "
+              "those of the sections measured inside it); --raw shows the readings as taken\n";
+    if (uncertain)
+      out_ << "?: within the calibration's error of the probes' cost: about 0, or less "
+              "precise than it looks\n";
     out_.flush();
   }
 
 private:
   std::ostream &out_;
-  bool inPlace_, perCpu_;
+  bool inPlace_, perCpu_, raw_;
   unsigned shown_ = 0;
 };
 
 } // namespace
 
-std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlace, bool perCpu) {
-  return std::make_unique<TableView>(out, refreshInPlace, perCpu);
+std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlace, bool perCpu,
+                                           bool raw) {
+  return std::make_unique<TableView>(out, refreshInPlace, perCpu, raw);
 }
 
 } // namespace inxpect

@@ -5,7 +5,7 @@
 namespace inxpect {
 
 std::unique_ptr<ProfileView> makeView(OutputFormat format, std::ostream &out, bool refreshInPlace,
-                                      bool perCpu) {
+                                      bool perCpu, bool raw) {
   switch (format) {
   case OutputFormat::Json:
     return makeJsonLinesView(out, perCpu);
@@ -14,7 +14,7 @@ std::unique_ptr<ProfileView> makeView(OutputFormat format, std::ostream &out, bo
   case OutputFormat::Table:
     break;
   }
-  return makeTableView(out, refreshInPlace, perCpu);
+  return makeTableView(out, refreshInPlace, perCpu, raw);
 }
 
 namespace {

@@ -21,12 +21,16 @@ public:
 
 // `refreshInPlace`: the table redraws over itself (a terminal) instead of
 // printing one table after another (a file, a pipe).
-std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlace, bool perCpu);
+// `raw`: the readings as taken (mean, and a replay's total) instead of the
+// inclusive cost with the probes taken out, which a calibrated profile
+// shows by default.
+std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlace, bool perCpu,
+                                           bool raw = false);
 std::unique_ptr<ProfileView> makeJsonLinesView(std::ostream &out, bool perCpu);
 std::unique_ptr<ProfileView> makeCsvView(std::ostream &out, bool perCpu);
 
 std::unique_ptr<ProfileView> makeView(OutputFormat format, std::ostream &out, bool refreshInPlace,
-                                      bool perCpu);
+                                      bool perCpu, bool raw = false);
 
 // A replay's report through the table view, and through the JSON view (one
 // object of type "final" on one line, ending in a newline).
