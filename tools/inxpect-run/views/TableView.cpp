@@ -119,9 +119,10 @@ public:
       for (const EventFigures &e : s.events) {
         if (corrected) {
           uncertain |= e.uncertain;
+          // The mark in a column of its own width, so the numbers align.
           row.push_back(e.inclusiveMean ? fixed(*e.inclusiveMean, 1) + " " + e.unit +
-                                              (e.uncertain ? " ?" : "")
-                                        : "-");
+                                              (e.uncertain ? " ?" : "  ")
+                                        : "-  ");
           continue;
         }
         row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
