@@ -17,8 +17,9 @@
  *     BTF: in .data.inxpect, inxpect_config (enabled, counter[],
  *     sample_every[]), inxpect_section_off[], inxpect_self[] (the embedded
  *     section table, JSON) and inxpect_manifest_hash; the maps inxpect_stats
- *     (struct inxpect_slot per (CPU, section)) and inxpect_runs (struct
- *     inxpect_run, its `runs`).
+ *     (struct inxpect_slot per (CPU, section): count, total and nested by
+ *     event) and inxpect_runs (struct inxpect_run, its `runs`, then the
+ *     probes' word a section).
  *  3. What inxpect-instrument writes: INXPECT_ENTRY, INXPECT_RUN,
  *     INXPECT_FUNCTION, INXPECT_CONTEXT at a function's opening brace,
  *     INXPECT_SCOPE, INXPECT_BEGIN / INXPECT_END around statements, the id
@@ -63,7 +64,8 @@
 #define END_TRACE(name) inxpect_section_close(&INXPECT_CONCAT(inxpect_manual_, name))
 #endif
 
-/* Events measured at once; a slot holds a count and a total for each. */
+/* Events measured at once; a slot holds a count, a total and a nested count
+ * for each. */
 #ifndef INXPECT_MAX_EVENTS
 #define INXPECT_MAX_EVENTS 4
 #endif
