@@ -17,8 +17,8 @@
  *     BTF: in .data.inxpect, inxpect_config (enabled, counter[],
  *     sample_every[]), inxpect_section_off[], inxpect_self[] (the embedded
  *     section table, JSON) and inxpect_manifest_hash; the maps inxpect_stats
- *     (struct inxpect_slot per (CPU, section): count, total and nested by
- *     event) and inxpect_runs (struct inxpect_run, its `runs`, then the
+ *     (struct inxpect_slot per (CPU, section): count, total, nested, self
+ *     and children by event) and inxpect_runs (struct inxpect_run, its `runs`, then the
  *     probes' word a section).
  *  3. What inxpect-instrument writes: INXPECT_ENTRY, INXPECT_RUN,
  *     INXPECT_FUNCTION, INXPECT_CONTEXT at a function's opening brace,
@@ -145,6 +145,10 @@ struct inxpect_slot {
 	 * of the run (not only the lexically nested), by event: what their
 	 * probes added to `total`, for inxpect-run to take out again. */
 	inxpect_u64 nested[INXPECT_MAX_EVENTS];
+	/* By event: the readings less those of the sections measured directly
+	 * inside (its own cost, probes aside), and how many those were. */
+	inxpect_u64 self[INXPECT_MAX_EVENTS];
+	inxpect_u64 children[INXPECT_MAX_EVENTS];
 } __attribute__((aligned(64))); /* a slot never shares a cache line */
 
 /* Written by user space through the mmaped .data.inxpect map. */
@@ -173,10 +177,21 @@ struct inxpect_run {
 	inxpect_u32 entered;                        /* sections measured on this CPU, mod 2^32:
 						     * the difference END - START is what was
 						     * measured inside a section */
+	inxpect_u32 children;                       /* of the innermost open measured section:
+						     * sections measured directly inside, */
+	inxpect_u64 children_total;                 /* and the sum of their readings */
 };
 
-/* Its value is a struct inxpect_run followed by one inxpect_u32 a section
- * (inxpect_entered_at): sized by the rewriter (INXPECT_OBJECT). */
+/* What the run state keeps of an open section, one a section after struct
+ * inxpect_run (INXPECT_OBJECT sizes it): the run's counts when it started. */
+struct inxpect_open {
+	inxpect_u32 entered;        /* inxpect_run.entered after its START */
+	inxpect_u32 children;       /* its parent's, saved while it runs */
+	inxpect_u64 children_total; /* likewise */
+};
+
+/* Its value is a struct inxpect_run followed by a struct inxpect_open a
+ * section: sized by the rewriter (INXPECT_OBJECT). */
 struct inxpect_runs_map;
 extern struct inxpect_runs_map inxpect_runs;
 
@@ -230,7 +245,7 @@ extern unsigned char inxpect_section_off[];
 	static const inxpect_u32 inxpect_nsections = (nsections);                 \
 	struct inxpect_run_of_object {                                            \
 		struct inxpect_run run;                                           \
-		inxpect_u32 entered_at[(nsections)];                              \
+		struct inxpect_open open[(nsections)];                            \
 	};                                                                        \
 	struct inxpect_runs_map {                                                 \
 		int (*type)[6 /* BPF_MAP_TYPE_PERCPU_ARRAY */];                   \
@@ -420,12 +435,12 @@ inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
 	return event && !off[id] ? event : 0;
 }
 
-/* Where the run state keeps `entered` as it was when section `id` started:
- * a section is open at most once at a time (BPF has no recursion). */
-static __attribute__((always_inline)) inline inxpect_u32 *
-inxpect_entered_at(struct inxpect_run *run, inxpect_u32 id)
+/* What the run state keeps of section `id` while it is open: a section is
+ * open at most once at a time (BPF has no recursion). */
+static __attribute__((always_inline)) inline struct inxpect_open *
+inxpect_open_of(const struct inxpect_run *run, inxpect_u32 id)
 {
-	return (inxpect_u32 *)(run + 1) + id;
+	return (struct inxpect_open *)(run + 1) + id;
 }
 
 static __attribute__((always_inline)) inline struct inxpect_probe
@@ -439,8 +454,15 @@ inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
 		 * NULL never is. Kept there, not in the probe, so the path not
 		 * sampled carries nothing more. */
 		struct inxpect_run *state = (struct inxpect_run *)run;
+		struct inxpect_open *open = inxpect_open_of(run, id);
 
-		*inxpect_entered_at(state, id) = ++state->entered;
+		open->entered = ++state->entered;
+		/* The parent's tally of its children waits while this one
+		 * tallies its own. */
+		open->children = state->children;
+		open->children_total = state->children_total;
+		state->children = 0;
+		state->children_total = 0;
 		p.start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
 	}
 	return p;
@@ -449,8 +471,10 @@ inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
 static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
 {
 	struct inxpect_slot *slot;
-	inxpect_u32 key, e, event, nested;
-	inxpect_u64 now, measured;
+	struct inxpect_run *state;
+	struct inxpect_open *open;
+	inxpect_u32 key, e, event, nested, children;
+	inxpect_u64 now, measured, reading, children_total;
 
 	/* The run cannot change between START and END (a new run starts only
 	 * in an entry program), but the section switch may: `measured` makes
@@ -460,7 +484,15 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 		return;
 	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
-	nested = p->run->entered - *inxpect_entered_at((struct inxpect_run *)p->run, p->id);
+	reading = now - (p->start - 1);
+	state = (struct inxpect_run *)p->run;
+	open = inxpect_open_of(p->run, p->id);
+	nested = state->entered - open->entered;
+	children = state->children;
+	children_total = state->children_total;
+	/* Back to the parent's tally, this section in it. */
+	state->children = open->children + 1;
+	state->children_total = open->children_total + reading;
 	key = INXPECT_STATS_KEY(p->id);
 	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
 	if (!slot)
@@ -469,13 +501,17 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 #if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
 	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
 	__sync_fetch_and_add(&slot->event[e].count, measured);
-	__sync_fetch_and_add(&slot->event[e].total, (now - (p->start - 1)) & -measured);
+	__sync_fetch_and_add(&slot->event[e].total, reading & -measured);
 	__sync_fetch_and_add(&slot->nested[e], nested & -measured);
+	__sync_fetch_and_add(&slot->self[e], (reading - children_total) & -measured);
+	__sync_fetch_and_add(&slot->children[e], children & -measured);
 	return;
 #endif
 	slot->event[e].count += measured;
-	slot->event[e].total += (now - (p->start - 1)) & -measured;
+	slot->event[e].total += reading & -measured;
 	slot->nested[e] += nested & -measured;
+	slot->self[e] += (reading - children_total) & -measured;
+	slot->children[e] += children & -measured;
 }
 
 /* Ends a section before its scope does (end of an inxpect:begin/end range,

@@ -42,7 +42,9 @@ protected:
     std::map<std::string, uint64_t> counts = {{"runs", j["runs"].get<uint64_t>()}};
     for (const auto &s : j["sections"]) {
       counts[s["name"].get<std::string>()] = s["count"].get<uint64_t>();
-      counts[s["name"].get<std::string>() + ".nested"] = s["events"]["clock"]["nested"].get<uint64_t>();
+      const auto &clock = s["events"]["clock"];
+      counts[s["name"].get<std::string>() + ".nested"] = clock["nested"].get<uint64_t>();
+      counts[s["name"].get<std::string>() + ".children"] = clock["children"].get<uint64_t>();
     }
     return counts;
   }
@@ -67,6 +69,10 @@ TEST_F(TailCallReplay, NestedCountsAreTheSectionsMeasuredInsideAtRunTime) {
   EXPECT_EQ(c["xdp_chain_next.nested"], 2 * evenFrames_) << "frame_size and next_work";
   EXPECT_EQ(c["frame_size.nested"], 0u);
   EXPECT_EQ(c["next_work.nested"], 0u);
+  // One level deep here: every section inside is a direct child.
+  EXPECT_EQ(c["xdp_chain.children"], kPackets);
+  EXPECT_EQ(c["xdp_chain_next.children"], 2 * evenFrames_);
+  EXPECT_EQ(c["frame_size.children"], 0u);
 }
 
 TEST_F(TailCallReplay, ASampledRunIsMeasuredInBothPrograms) {

@@ -209,13 +209,38 @@ TEST(RunCorrection, CsvAndPrometheusCarryTheInclusiveCost) {
   ProfileInfo info = calibratedInfo();
   std::ostringstream csv;
   makeCsvView(csv, false)->show(info, calibratedFigures(info));
-  EXPECT_NE(csv.str().find(",event_mean,event_nested,event_inclusive_mean,event_uncertain\n"),
+  EXPECT_NE(csv.str().find(",event_mean,event_nested,event_inclusive_mean,event_uncertain,event_children,"
+                          "event_self_mean,event_self_uncertain\n"),
             std::string::npos)
       << csv.str();
-  EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0\n"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0,0,,0\n"), std::string::npos)
+      << csv.str() << "no self figures from a snapshot that keeps none";
   std::string text = prometheusText(info, calibratedFigures(info));
   EXPECT_NE(text.find("inxpect_section_event_inclusive_mean{program=\"xdp_main\",section=\"xdp_main\","
                       "kind=\"function\",event=\"clock\",unit=\"ns\"} 80"),
             std::string::npos)
       << text;
+}
+
+TEST(RunCorrection, SelfIsInclusiveLessTheSectionsMeasuredDirectlyInside) {
+  ProfileInfo info = calibratedInfo();
+  // xdp_main's 10 entries read 1000 ns, 250 of them in the 5 entries of
+  // hot_loop, its only child: self 750 ns. An entry: 75 - 10 (its own
+  // probes) - 0.5 x (20 - 10) (what a child's probes cost it beyond the
+  // child's own reading) = 60 ns; hot_loop's self is its inclusive, 40.
+  Snapshot total;
+  total.runs = 10;
+  total.sections = {{{10, 1000, 5, 750, 5}}, {{5, 250, 0, 250, 0}}};
+  total.cpuCounts = {{6, 4}, {5, 0}};
+  total.selfKept = true;
+  ProfileFigures f = computeFigures(info, total, total, 5.0, 5.0, true);
+  EXPECT_DOUBLE_EQ(*f.sections[0].events[0].selfMean, 60.0);
+  EXPECT_DOUBLE_EQ(*f.sections[1].events[0].selfMean, 40.0);
+  EXPECT_DOUBLE_EQ(*f.sections[0].events[0].inclusiveMean,
+                   *f.sections[0].events[0].selfMean + 0.5 * *f.sections[1].events[0].inclusiveMean)
+      << "inclusive = self + the children's inclusive, an entry";
+  std::ostringstream table;
+  makeTableView(table, false, false)->show(info, f);
+  EXPECT_NE(table.str().find("self clock"), std::string::npos) << table.str();
+  EXPECT_NE(table.str().find("60.0 ns"), std::string::npos) << table.str();
 }

@@ -79,7 +79,7 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
 
 SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   int slotType = btf__find_by_name_kind(btf, "inxpect_slot", BTF_KIND_STRUCT);
-  MemberInfo events, nested;
+  MemberInfo events, nested, self, children;
   if (slotType <= 0 || !findMember(btf, slotType, "event", events))
     throw RunError(what + ": no struct inxpect_slot with an event array: rebuild it with this "
                    "version's runtime/bpf/inxpect.h");
@@ -87,6 +87,10 @@ SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   slot.events = events.elements;
   if (findMember(btf, slotType, "nested", nested))
     slot.nestedOffset = nested.offset;
+  if (findMember(btf, slotType, "self", self) && findMember(btf, slotType, "children", children)) {
+    slot.selfOffset = self.offset;
+    slot.childrenOffset = children.offset;
+  }
   return slot;
 }
 

@@ -50,6 +50,8 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
 struct SlotLayout {
   unsigned events = 0;          // elements of event[]: INXPECT_MAX_EVENTS
   std::size_t nestedOffset = 0; // offset of nested[]; 0: an older header keeps none
+  std::size_t selfOffset = 0;   // of self[], likewise
+  std::size_t childrenOffset = 0; // of children[], likewise
 };
 
 // Reads struct inxpect_slot from the object's BTF. Throws RunError naming

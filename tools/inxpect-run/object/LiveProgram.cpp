@@ -55,6 +55,8 @@ StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
   m.runsOffset = runsOffset;
   m.slotEvents = slot.events;
   m.nestedOffset = slot.nestedOffset;
+  m.selfOffset = slot.selfOffset;
+  m.childrenOffset = slot.childrenOffset;
   return statsLayoutOf(knownKind.value_or(kind), m, config.nsections, possible);
 }
 

@@ -205,6 +205,8 @@ StatsLayout LoadedObject::statsLayout() const {
   maps.runsOffset = runsOffset_;
   maps.slotEvents = slot_.events;
   maps.nestedOffset = slot_.nestedOffset;
+  maps.selfOffset = slot_.selfOffset;
+  maps.childrenOffset = slot_.childrenOffset;
   return statsLayoutOf(statsKind_, maps, layout_.nsections, ncpus_);
 }
 

@@ -43,6 +43,8 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.nsections = nsections;
   s.nevents = maps.slotEvents;
   s.nestedOffset = maps.nestedOffset;
+  s.selfOffset = maps.selfOffset;
+  s.childrenOffset = maps.childrenOffset;
   s.ncpus = kind == StatsKind::Global      ? 1
             : kind == StatsKind::PerCpuMap ? possibleCpus
                                            : std::min(maps.statsEntries / nsections, possibleCpus);

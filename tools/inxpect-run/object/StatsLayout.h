@@ -26,6 +26,8 @@ struct StatsLayout {
   unsigned ncpus = 0;             // CPUs the figures cover (1 for Global: not kept apart)
   unsigned nevents = 0;           // events in a slot
   std::size_t nestedOffset = 0;   // of the slot's nested[]; 0: not kept
+  std::size_t selfOffset = 0;     // of its self[] and children[]; 0: not kept
+  std::size_t childrenOffset = 0;
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
@@ -40,7 +42,9 @@ struct StatsMaps {
   uint32_t runsValueSize = 0;
   std::size_t runsOffset = 0; // of struct inxpect_run.runs, from BTF
   unsigned slotEvents = 0;       // struct inxpect_slot's event[] elements, from BTF
-  std::size_t nestedOffset = 0;  // and its nested[]
+  std::size_t nestedOffset = 0;  // and its nested[],
+  std::size_t selfOffset = 0;    // self[]
+  std::size_t childrenOffset = 0; // and children[]
 };
 
 // The layout of `maps` for a program of `nsections` sections on a machine of

@@ -19,6 +19,17 @@ namespace {
 // is subtracted is taken as the error of the subtraction.
 constexpr double kProbeModelError = 0.10;
 
+// `mean` less `subtracted`, clamped at 0, uncertain within `spread` plus the
+// model's share of what was subtracted.
+Corrected corrected(double mean, double subtracted, double spread) {
+  Corrected c;
+  c.mean = mean - subtracted;
+  c.uncertain = c.mean <= spread + kProbeModelError * subtracted;
+  if (c.mean < 0)
+    c.mean = 0;
+  return c;
+}
+
 } // namespace
 
 std::optional<Corrected> correctedMean(const EventTotals &t, const ProbeCost &cost) {
@@ -26,13 +37,19 @@ std::optional<Corrected> correctedMean(const EventTotals &t, const ProbeCost &co
     return std::nullopt;
   double nestedPerEntry = double(t.nested) / t.count;
   double subtracted = cost.own.mean + nestedPerEntry * cost.nested.mean;
-  double mean = double(t.total) / t.count - subtracted;
-  double error = cost.own.spread + nestedPerEntry * cost.nested.spread +
-                 kProbeModelError * subtracted;
-  Corrected c;
-  c.uncertain = mean <= error;
-  c.mean = mean < 0 ? 0 : mean;
-  return c;
+  return corrected(double(t.total) / t.count, subtracted,
+                   cost.own.spread + nestedPerEntry * cost.nested.spread);
+}
+
+std::optional<Corrected> correctedSelfMean(const EventTotals &t, const ProbeCost &cost) {
+  if (!t.count)
+    return std::nullopt;
+  // Each direct child's reading leaves out what its probes cost the parent
+  // beyond it: the nested cost less what lands inside its own reading.
+  double childrenPerEntry = double(t.children) / t.count;
+  double subtracted = cost.own.mean + childrenPerEntry * (cost.nested.mean - cost.own.mean);
+  double spread = cost.own.spread + childrenPerEntry * (cost.nested.spread + cost.own.spread);
+  return corrected(double(t.self) / t.count, subtracted, spread);
 }
 
 ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
@@ -61,6 +78,8 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
       ef.count = t.count;
       ef.total = t.total;
       ef.nested = t.nested;
+      ef.selfTotal = t.self;
+      ef.children = t.children;
       if (ef.count)
         ef.mean = double(ef.total) / ef.count;
       // info.probeCost is by event, in info.events' order.
@@ -68,6 +87,11 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
         if (std::optional<Corrected> c = correctedMean(t, info.probeCost[i])) {
           ef.inclusiveMean = c->mean;
           ef.uncertain = c->uncertain;
+          std::optional<Corrected> self = correctedSelfMean(t, info.probeCost[i]);
+          if (self && total.selfKept) {
+            ef.selfMean = self->mean;
+            ef.selfUncertain = self->uncertain;
+          }
         }
       s.events.push_back(ef);
     }

@@ -51,6 +51,12 @@ struct EventFigures {
   // The inclusive mean is within the calibration's error: about 0, or
   // clamped from below 0. No more precise than that.
   bool uncertain = false;
+  uint64_t selfTotal = 0, children = 0; // readings less direct children's; how many
+  // Its own cost an entry: the inclusive mean less that of the sections
+  // measured directly inside, probes taken out; none without a calibration
+  // or where the object keeps no self figures.
+  std::optional<double> selfMean;
+  bool selfUncertain = false;
 };
 
 struct SectionFigures {
@@ -82,6 +88,10 @@ struct Corrected {
   bool uncertain = false;
 };
 std::optional<Corrected> correctedMean(const EventTotals &totals, const ProbeCost &cost);
+
+// A section's self mean for one event: (self - count x own - children x
+// (nested cost - own)) / count, clamped at 0, uncertain likewise.
+std::optional<Corrected> correctedSelfMean(const EventTotals &totals, const ProbeCost &cost);
 
 // A section's entries in `s`, summed over the measured `events` (others are off).
 uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events);

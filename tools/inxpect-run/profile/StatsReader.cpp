@@ -20,6 +20,8 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
       d.sections[s][e].count -= before.sections[s][e].count;
       d.sections[s][e].total -= before.sections[s][e].total;
       d.sections[s][e].nested -= before.sections[s][e].nested;
+      d.sections[s][e].self -= before.sections[s][e].self;
+      d.sections[s][e].children -= before.sections[s][e].children;
     }
   for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
     for (std::size_t c = 0; c < d.cpuCounts[s].size() && c < before.cpuCounts[s].size(); ++c)
@@ -31,6 +33,7 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
   Snapshot snap;
   snap.sections.assign(layout.nsections, std::vector<EventTotals>(layout.nevents));
   snap.cpuCounts.assign(layout.nsections, std::vector<uint64_t>(layout.ncpus));
+  snap.selfKept = layout.selfOffset != 0;
   for (unsigned cpu = 0; cpu < layout.ncpus; ++cpu)
     for (unsigned id = 0; id < layout.nsections; ++id) {
       const unsigned char *slot = slots + (std::size_t(cpu) * layout.nsections + id) * layout.slotSize;
@@ -41,9 +44,12 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
         uint64_t count = __atomic_load_n(&words[2 * e], __ATOMIC_RELAXED);
         snap.sections[id][e].count += count;
         snap.sections[id][e].total += __atomic_load_n(&words[2 * e + 1], __ATOMIC_RELAXED);
-        if (layout.nestedOffset)
-          snap.sections[id][e].nested +=
-              __atomic_load_n(&words[layout.nestedOffset / 8 + e], __ATOMIC_RELAXED);
+        auto kept = [&](std::size_t offset) {
+          return offset ? __atomic_load_n(&words[offset / 8 + e], __ATOMIC_RELAXED) : 0;
+        };
+        snap.sections[id][e].nested += kept(layout.nestedOffset);
+        snap.sections[id][e].self += kept(layout.selfOffset);
+        snap.sections[id][e].children += kept(layout.childrenOffset);
         snap.cpuCounts[id][cpu] += count;
       }
     }

@@ -14,12 +14,15 @@ struct EventTotals {
   uint64_t count = 0; // section entries measured for this event
   uint64_t total = 0; // sum of END - START readings
   uint64_t nested = 0; // sections measured inside those entries
+  uint64_t self = 0;     // the readings less those of the sections measured directly inside
+  uint64_t children = 0; // how many those were
 };
 
 struct Snapshot {
   uint64_t runs = 0;                             // entry-program runs, all CPUs
   std::vector<std::vector<EventTotals>> sections; // [section id][event], all CPUs
   std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, all events
+  bool selfKept = false; // the object keeps self and children (a newer header)
 };
 
 // after - before, field by field: what happened between two snapshots.

@@ -35,7 +35,8 @@ public:
               "event_mean";
       // A calibrated profile adds the inclusive cost (probes taken out).
       if (!info.probeCost.empty())
-        out_ << ",event_nested,event_inclusive_mean,event_uncertain";
+        out_ << ",event_nested,event_inclusive_mean,event_uncertain,event_children,"
+                "event_self_mean,event_self_uncertain";
       if (perCpu_)
         for (unsigned c = 0; c < info.ncpus; ++c)
           out_ << ",cpu" << c;
@@ -55,7 +56,8 @@ public:
              << ev.total << "," << (ev.mean ? number(*ev.mean) : "");
         if (!info.probeCost.empty())
           out_ << "," << ev.nested << "," << (ev.inclusiveMean ? number(*ev.inclusiveMean) : "")
-               << "," << (ev.uncertain ? 1 : 0);
+               << "," << (ev.uncertain ? 1 : 0) << "," << ev.children << ","
+               << (ev.selfMean ? number(*ev.selfMean) : "") << "," << (ev.selfUncertain ? 1 : 0);
         if (perCpu_)
           for (unsigned c = 0; c < info.ncpus; ++c)
             out_ << "," << (c < s.perCpu.size() ? s.perCpu[c] : 0);

@@ -58,6 +58,10 @@ public:
         if (!info.probeCost.empty()) {
           ev["inclusive_mean"] = optionalNumber(e.inclusiveMean);
           ev["uncertain"] = e.uncertain;
+          ev["self_mean"] = optionalNumber(e.selfMean);
+          ev["self_uncertain"] = e.selfUncertain;
+          ev["self"] = e.selfTotal;
+          ev["children"] = e.children;
         }
         perEvent[e.name] = std::move(ev);
       }

@@ -54,6 +54,10 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
                           "Mean of an event a measured entry of the section, the probes' own "
                           "cost taken out",
                           MetricType::Gauge);
+  auto self = family("inxpect_section_event_self_mean",
+                     "Mean of an event a measured entry of the section, the probes' own cost "
+                     "and the sections measured directly inside taken out",
+                     MetricType::Gauge);
   for (const SectionFigures &s : f.sections) {
     std::vector<ClientMetric::Label> labels = {program, {"section", s.row->name}, {"kind", s.row->kind}};
     entries.metric.push_back(metric(labels, double(s.count), MetricType::Counter));
@@ -67,9 +71,11 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
         mean.metric.push_back(metric(withEvent, *e.mean, MetricType::Gauge));
       if (e.inclusiveMean)
         inclusive.metric.push_back(metric(withEvent, *e.inclusiveMean, MetricType::Gauge));
+      if (e.selfMean)
+        self.metric.push_back(metric(withEvent, *e.selfMean, MetricType::Gauge));
     }
   }
-  return {runs, entries, measured, total, mean, inclusive};
+  return {runs, entries, measured, total, mean, inclusive, self};
 }
 
 } // namespace

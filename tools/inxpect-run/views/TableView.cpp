@@ -20,6 +20,14 @@ std::string samplingText(uint32_t every) {
   return every == 1 ? "every run" : "1 run in " + std::to_string(every);
 }
 
+// A corrected cost, `?` when uncertain, the mark in a column of its own
+// width so the numbers align; `-` when there is none.
+std::string markedCost(const std::optional<double> &cost, bool uncertain, const std::string &unit) {
+  if (!cost)
+    return "-  ";
+  return fixed(*cost, 1) + " " + unit + (uncertain ? " ?" : "  ");
+}
+
 // Columns padded to their widest cell; text left-aligned, numbers right-aligned.
 std::string textTable(const std::vector<std::vector<std::string>> &rows,
                       const std::vector<bool> &alignRight) {
@@ -97,6 +105,7 @@ public:
     for (const EventInfo &e : info.events) {
       if (corrected) {
         column("incl " + e.name);
+        column("self " + e.name);
         continue;
       }
       column("mean " + e.name);
@@ -118,11 +127,9 @@ public:
                                       s.row->kind, std::to_string(s.count)};
       for (const EventFigures &e : s.events) {
         if (corrected) {
-          uncertain |= e.uncertain;
-          // The mark in a column of its own width, so the numbers align.
-          row.push_back(e.inclusiveMean ? fixed(*e.inclusiveMean, 1) + " " + e.unit +
-                                              (e.uncertain ? " ?" : "  ")
-                                        : "-  ");
+          uncertain |= e.uncertain || (e.selfMean && e.selfUncertain);
+          row.push_back(markedCost(e.inclusiveMean, e.uncertain, e.unit));
+          row.push_back(markedCost(e.selfMean, e.selfUncertain, e.unit));
           continue;
         }
         row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
@@ -145,8 +152,9 @@ public:
       out_ << "\n";
     out_ << header(info, f) << textTable(rows, right);
     if (corrected)
-      out_ << "\nincl: a section's mean with the probes' own cost taken out (its own and "
-              "those of the sections measured inside it); --raw shows the readings as taken\n";
+      out_ << "\nincl: a section's cost an entry, the probes' own taken out (its own and "
+              "those of the sections measured inside it); self: less what the sections "
+              "measured directly inside it cost; --raw shows the readings as taken\n";
     if (uncertain)
       out_ << "?: within the calibration's error of the probes' cost: about 0, or less "
               "precise than it looks\n";
