@@ -125,8 +125,8 @@ const OptionSpec perCpu{"--per-cpu", nullptr, "show each CPU's count beside the 
 
 const OptionSpec raw{"--raw", nullptr,
                      "the table shows each section's readings as taken (mean and total), the "
-                     "probes' own cost included, instead of the inclusive cost with the probes "
-                     "taken out",
+                     "probes' own cost included, instead of its inclusive and self costs with "
+                     "the probes taken out",
                      [](CommonOptions &o, const std::string &) { o.raw = true; }};
 
 const OptionSpec prometheus{
