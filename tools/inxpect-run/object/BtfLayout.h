@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "object/StatsLayout.h"
+
 struct btf;
 
 namespace inxpect {
@@ -45,14 +47,6 @@ struct ConfigLayout {
 // `what` (the object or program) when a variable or field is missing.
 ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInfo> &vars,
                               const std::string &what);
-
-// The shape of struct inxpect_slot, a section's slot in inxpect_stats.
-struct SlotLayout {
-  unsigned events = 0;          // elements of event[]: INXPECT_MAX_EVENTS
-  std::size_t nestedOffset = 0; // offset of nested[]; 0: an older header keeps none
-  std::size_t selfOffset = 0;   // of self[], likewise
-  std::size_t childrenOffset = 0; // of children[], likewise
-};
 
 // Reads struct inxpect_slot from the object's BTF. Throws RunError naming
 // `what` without it.

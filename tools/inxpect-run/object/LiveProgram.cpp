@@ -53,10 +53,7 @@ StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
   m.runsFd = maps.runs.fd;
   m.runsValueSize = maps.runs.info.value_size;
   m.runsOffset = runsOffset;
-  m.slotEvents = slot.events;
-  m.nestedOffset = slot.nestedOffset;
-  m.selfOffset = slot.selfOffset;
-  m.childrenOffset = slot.childrenOffset;
+  m.slot = slot;
   return statsLayoutOf(knownKind.value_or(kind), m, config.nsections, possible);
 }
 

@@ -203,10 +203,7 @@ StatsLayout LoadedObject::statsLayout() const {
   maps.runsFd = bpf_map__fd(runs_);
   maps.runsValueSize = bpf_map__value_size(runs_);
   maps.runsOffset = runsOffset_;
-  maps.slotEvents = slot_.events;
-  maps.nestedOffset = slot_.nestedOffset;
-  maps.selfOffset = slot_.selfOffset;
-  maps.childrenOffset = slot_.childrenOffset;
+  maps.slot = slot_;
   return statsLayoutOf(statsKind_, maps, layout_.nsections, ncpus_);
 }
 

@@ -41,10 +41,10 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.statsFd = maps.statsFd;
   s.slotSize = (maps.statsValueSize + 7) / 8 * 8; // array maps round values to 8
   s.nsections = nsections;
-  s.nevents = maps.slotEvents;
-  s.nestedOffset = maps.nestedOffset;
-  s.selfOffset = maps.selfOffset;
-  s.childrenOffset = maps.childrenOffset;
+  s.nevents = maps.slot.events;
+  s.nestedOffset = maps.slot.nestedOffset;
+  s.selfOffset = maps.slot.selfOffset;
+  s.childrenOffset = maps.slot.childrenOffset;
   s.ncpus = kind == StatsKind::Global      ? 1
             : kind == StatsKind::PerCpuMap ? possibleCpus
                                            : std::min(maps.statsEntries / nsections, possibleCpus);

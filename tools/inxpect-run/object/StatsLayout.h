@@ -18,6 +18,14 @@ const char *statsKindName(StatsKind kind); // "cpu-slots", "global", "percpu-map
 // it is none of the three.
 bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind);
 
+// The shape of struct inxpect_slot, a section's slot in inxpect_stats, from BTF.
+struct SlotLayout {
+  unsigned events = 0;            // elements of event[]: INXPECT_MAX_EVENTS
+  std::size_t nestedOffset = 0;   // offset of nested[]; 0: an older header keeps none
+  std::size_t selfOffset = 0;     // of self[], likewise
+  std::size_t childrenOffset = 0; // of children[], likewise
+};
+
 struct StatsLayout {
   StatsKind kind = StatsKind::CpuSlots;
   int statsFd = -1;
@@ -41,10 +49,7 @@ struct StatsMaps {
   int runsFd = -1;
   uint32_t runsValueSize = 0;
   std::size_t runsOffset = 0; // of struct inxpect_run.runs, from BTF
-  unsigned slotEvents = 0;       // struct inxpect_slot's event[] elements, from BTF
-  std::size_t nestedOffset = 0;  // and its nested[],
-  std::size_t selfOffset = 0;    // self[]
-  std::size_t childrenOffset = 0; // and children[]
+  SlotLayout slot;
 };
 
 // The layout of `maps` for a program of `nsections` sections on a machine of
