@@ -32,18 +32,14 @@ double meanOf(const Snapshot &s, unsigned section) {
   return double(t.total) / t.count;
 }
 
-ProbeCost calibrateEvent(const EventInfo &event) {
-  auto object = LoadedObject::openMemory(kCalibrationObject, kCalibrationObject_size,
-                                         "inxpect's calibration object", "inxpect_calibrate_nested");
-  object->load();
-  auto program = object->liveProgram();
+// One event measured with the loaded calibration object: its program of
+// nested sections, and `emptyFd`, its program of one empty section.
+ProbeCost calibrateEvent(const EventInfo &event, LiveProgram &program, int emptyFd) {
   EventInfo only = event;
   only.index = 0;
   only.sampleEvery = 1;
-  program->config().configure({only}, std::vector<bool>(program->nsections(), true));
-  int emptyFd = bpf_program__fd(
-      bpf_object__find_program_by_name(object->object(), "inxpect_calibrate_empty"));
-  StatsReader reader(program->statsLayout());
+  program.config().configure({only}, std::vector<bool>(program.nsections(), true));
+  StatsReader reader(program.statsLayout());
   // The smallest frame BPF_PROG_TEST_RUN takes: the programs never read it.
   std::vector<Packet> frame = {Packet(64, 0)};
 
@@ -54,7 +50,7 @@ ProbeCost calibrateEvent(const EventInfo &event) {
   do {
     Snapshot before = reader.snapshot();
     replayPackets(emptyFd, frame, kRunsARound);
-    replayPackets(program->programFd(), frame, kRunsARound);
+    replayPackets(program.programFd(), frame, kRunsARound);
     Snapshot round = difference(reader.snapshot(), before);
     double empty = meanOf(round, kEmpty);
     own.push_back(empty);
@@ -121,9 +117,15 @@ std::vector<ProbeCost> bracketed(const std::vector<ProbeCost> &before,
 }
 
 std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events) {
+  auto object = LoadedObject::openMemory(kCalibrationObject, kCalibrationObject_size,
+                                         "inxpect's calibration object", "inxpect_calibrate_nested");
+  object->load();
+  auto program = object->liveProgram();
+  int emptyFd = bpf_program__fd(
+      bpf_object__find_program_by_name(object->object(), "inxpect_calibrate_empty"));
   std::vector<ProbeCost> costs;
   for (const EventInfo &e : events)
-    costs.push_back(calibrateEvent(e));
+    costs.push_back(calibrateEvent(e, *program, emptyFd));
   return costs;
 }
 
