@@ -15,10 +15,11 @@
  *     -DINXPECT_MAX_EVENTS=, -DINXPECT_MAX_CPUS=.
  *  2. What inxpect-run reads and writes, found by name through the object's
  *     BTF: in .data.inxpect, inxpect_config (enabled, counter[],
- *     sample_every[]), inxpect_section_off[], inxpect_self[] (the embedded
- *     section table, JSON) and inxpect_manifest_hash; the maps inxpect_stats
- *     (struct inxpect_slot per (CPU, section): count, total, nested, self
- *     and children by event) and inxpect_runs (struct inxpect_run, its `runs`, then the
+ *     probe_own[], probe_nested[], sample_every[]), inxpect_section_off[],
+ *     inxpect_self[] (the embedded section table, JSON) and
+ *     inxpect_manifest_hash; the maps inxpect_stats (struct inxpect_slot per
+ *     (CPU, section): count, total, nested, self, children and a histogram
+ *     by event) and inxpect_runs (struct inxpect_run, its `runs`, then the
  *     probes' word a section).
  *  3. What inxpect-instrument writes: INXPECT_ENTRY, INXPECT_RUN,
  *     INXPECT_FUNCTION, INXPECT_CONTEXT at a function's opening brace,
@@ -134,6 +135,16 @@ typedef unsigned int inxpect_u32;
 #error "INXPECT_STATS_LAYOUT: use INXPECT_STATS_CPU_SLOTS, INXPECT_STATS_GLOBAL or INXPECT_STATS_PERCPU_MAP"
 #endif
 
+/*
+ * A section's distribution, by event: each measured entry's reading, the
+ * probes' cost taken out (inxpect_config.probe_own and probe_nested), is
+ * counted in one of INXPECT_HIST_BUCKETS log-linear buckets
+ * (inxpect_hist_bucket): values 0-15 one a bucket, then 8 buckets a power
+ * of two, each at most 12.5% of its lowest value wide, up to 2^31 - 1 in
+ * bucket 231; below 0 counts in the first bucket, above in that last one.
+ */
+#define INXPECT_HIST_BUCKETS 256
+
 struct inxpect_event_stats {
 	inxpect_u64 count; /* section entries measured for this event */
 	inxpect_u64 total; /* sum of END - START readings */
@@ -149,12 +160,18 @@ struct inxpect_slot {
 	 * inside (its own cost, probes aside), and how many those were. */
 	inxpect_u64 self[INXPECT_MAX_EVENTS];
 	inxpect_u64 children[INXPECT_MAX_EVENTS];
+	inxpect_u64 hist[INXPECT_MAX_EVENTS][INXPECT_HIST_BUCKETS];
 } __attribute__((aligned(64))); /* a slot never shares a cache line */
 
 /* Written by user space through the mmaped .data.inxpect map. */
 struct inxpect_config {
 	inxpect_u32 enabled;                          /* 0: probes do nothing */
 	inxpect_u32 counter[INXPECT_MAX_EVENTS];      /* bpf_inxpect_read() argument */
+	/* What the probes add to a reading, in 1/256 of the event's unit, as
+	 * calibrated: its own, and each section measured inside it. Taken out
+	 * before a reading is binned; 0: binned as read. */
+	inxpect_u32 probe_own[INXPECT_MAX_EVENTS];
+	inxpect_u32 probe_nested[INXPECT_MAX_EVENTS];
 	inxpect_u32 sample_every[INXPECT_MAX_EVENTS]; /* N: every Nth run; 0: off, and so
 							 * are all the slots after it */
 };
@@ -435,6 +452,50 @@ inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
 	return event && !off[id] ? event : 0;
 }
 
+/*
+ * The bucket of `value` (a reading less the probes' cost, as signed):
+ * branch-free, so the verifier follows one path. Its most significant bit
+ * comes from a multiplication and a table (BPF has no count-leading-zeros):
+ * the value with every bit below its top one set, times a de Bruijn
+ * constant, names that bit in its top 6 bits. In 64 bits: 32-bit
+ * arithmetic costs masks where clang targets BPF without alu32.
+ * inxpect-run's histogramBucket() is the same function.
+ */
+#define INXPECT_HIST_LIMIT 0x7fffffff /* 2.1 s in ns: the last bucket's top */
+/* Top bit less 3, by (smeared value * the constant) >> 58: never written
+ * (not const: .data.inxpect is writable, for the configuration); the tests
+ * compare the bucket with the runner's at every power of two. */
+unsigned char inxpect_top_bit_less_3[64] __attribute__((section(".data.inxpect"), used)) = {
+	0, 44, 0, 53, 45, 24, 0, 57, 54, 46, 38, 34, 25, 13, 0, 58,
+	51, 55, 32, 49, 47, 39, 18, 41, 35, 29, 26, 20, 14, 8, 1, 59,
+	43, 52, 23, 56, 37, 33, 12, 50, 31, 48, 17, 40, 28, 19, 7, 42,
+	22, 36, 11, 30, 16, 27, 6, 21, 10, 15, 5, 9, 4, 3, 2, 60,
+};
+static __attribute__((always_inline)) inline inxpect_u32 inxpect_hist_bucket(inxpect_u64 value)
+{
+	inxpect_u64 below, over, smeared, shift;
+
+	/* The masks pass through asm: else clang sees max(value, 0) and
+	 * min(value, limit) in them and compiles each to a branch. */
+	below = (inxpect_u64)((long long)value >> 63);      /* below 0: */
+	asm volatile("" : "+r"(below));
+	value &= ~below;                                     /* 0 */
+	over = -((INXPECT_HIST_LIMIT - value) >> 63);       /* above the limit: */
+	asm volatile("" : "+r"(over));
+	value = (value | over) & INXPECT_HIST_LIMIT;        /* the limit */
+	/* 15: values below 16 take the first power's shift, 0. Below 2^31,
+	 * five steps set every bit under the top one. */
+	smeared = value | 15;
+	smeared |= smeared >> 1;
+	smeared |= smeared >> 2;
+	smeared |= smeared >> 4;
+	smeared |= smeared >> 8;
+	smeared |= smeared >> 16;
+	shift = inxpect_top_bit_less_3[(smeared * 0x03f79d71b4cb0a89ULL) >> 58];
+	/* 8 buckets a power of two: the value's top 4 bits, after 8 a power. */
+	return (inxpect_u32)(8 * shift + (value >> shift)) & (INXPECT_HIST_BUCKETS - 1);
+}
+
 /* What the run state keeps of section `id` while it is open: a section is
  * open at most once at a time (BPF has no recursion). */
 static __attribute__((always_inline)) inline struct inxpect_open *
@@ -473,7 +534,7 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	struct inxpect_slot *slot;
 	struct inxpect_run *state;
 	struct inxpect_open *open;
-	inxpect_u32 key, e, event, nested, children;
+	inxpect_u32 key, e, event, nested, children, bucket;
 	inxpect_u64 now, measured, reading, children_total;
 
 	/* The run cannot change between START and END (a new run starts only
@@ -498,6 +559,9 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	if (!slot)
 		return;
 	measured = (p->start | -p->start) >> 63; /* 1 if START read the counter */
+	/* The reading less the probes' cost, in 1/256 units: its distribution. */
+	bucket = inxpect_hist_bucket(reading - ((inxpect_config.probe_own[e] +
+						 (inxpect_u64)nested * inxpect_config.probe_nested[e]) >> 8));
 #if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
 	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
 	__sync_fetch_and_add(&slot->event[e].count, measured);
@@ -505,6 +569,7 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	__sync_fetch_and_add(&slot->nested[e], nested & -measured);
 	__sync_fetch_and_add(&slot->self[e], (reading - children_total) & -measured);
 	__sync_fetch_and_add(&slot->children[e], children & -measured);
+	__sync_fetch_and_add(&slot->hist[e][bucket], measured);
 	return;
 #endif
 	slot->event[e].count += measured;
@@ -512,6 +577,7 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 	slot->nested[e] += nested & -measured;
 	slot->self[e] += (reading - children_total) & -measured;
 	slot->children[e] += children & -measured;
+	slot->hist[e][bucket] += measured;
 }
 
 /* Ends a section before its scope does (end of an inxpect:begin/end range,

@@ -200,6 +200,11 @@ TEST_P(Examples, SameVerdictsSameBytesExactCounts) {
     measuredByKey[key] = e2e::sectionCount(measured, s.id);
   }
   EXPECT_EQ(measuredByKey, want);
+  // And each of those entries is in its section's histogram, once.
+  for (const inxpect::Section &s : manifest.sections)
+    for (unsigned e = 0; e < measured.sections.at(s.id).size(); ++e)
+      EXPECT_EQ(e2e::histogramEntries(measured, s.id, e), measured.sections[s.id][e].count)
+          << s.name << ", event " << e;
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryMode, Examples, ::testing::ValuesIn(everyCase()), caseName);

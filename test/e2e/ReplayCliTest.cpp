@@ -60,6 +60,29 @@ TEST_F(ReplayCli, TheProbesCostIsMeasuredForEachEvent) {
   EXPECT_NE(out.find("probe cost (clock): "), std::string::npos) << out;
 }
 
+// Every section entered has a distribution, its percentiles in order and
+// none below 0; one never entered has none.
+TEST_F(ReplayCli, PercentilesComeInOrder) {
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay("--format json"), out), 0) << out;
+  unsigned entered = 0;
+  const nlohmann::json report = nlohmann::json::parse(out);
+  for (const auto &s : report["sections"]) {
+    const auto &clock = s["events"]["clock"];
+    if (clock["count"] == 0) {
+      EXPECT_TRUE(clock["p50"].is_null()) << s["name"];
+      continue;
+    }
+    ++entered;
+    double p50 = clock["p50"], p90 = clock["p90"], p99 = clock["p99"], max = clock["max"];
+    EXPECT_GE(p50, 0) << s["name"];
+    EXPECT_LE(p50, p90) << s["name"];
+    EXPECT_LE(p90, p99) << s["name"];
+    EXPECT_LE(p99, max) << s["name"];
+  }
+  EXPECT_GT(entered, 5u);
+}
+
 TEST_F(ReplayCli, PcapOf189PacketsThreeTimesCounts567) {
   std::string out;
   ASSERT_EQ(e2e::runCommand(replay("--repeat 3 --format json"), out), 0) << out;
@@ -118,6 +141,7 @@ TEST_F(ReplayCli, EveryStatsLayoutCountsTheSame) {
     for (const auto &s : j["sections"])
       if (s["name"] == "xdp_parser" || s["name"] == "parse_eth") {
         EXPECT_EQ(s["count"], 567) << layout << " " << s["name"];
+        EXPECT_TRUE(s["events"]["clock"]["p50"].is_number()) << layout << ": no histogram";
       }
   }
 }

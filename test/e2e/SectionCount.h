@@ -14,4 +14,13 @@ inline uint64_t sectionCount(const inxpect::Snapshot &s, unsigned id) {
   return count;
 }
 
+// The entries a section's histogram holds for event `e` (0 without one):
+// every measured entry lands in exactly one bucket.
+inline uint64_t histogramEntries(const inxpect::Snapshot &s, unsigned id, unsigned e) {
+  uint64_t n = 0;
+  for (uint64_t b : s.sections.at(id).at(e).buckets)
+    n += b;
+  return n;
+}
+
 } // namespace e2e

@@ -210,11 +210,12 @@ TEST(RunCorrection, CsvAndPrometheusCarryTheInclusiveCost) {
   std::ostringstream csv;
   makeCsvView(csv, false)->show(info, calibratedFigures(info));
   EXPECT_NE(csv.str().find(",event_mean,event_nested,event_inclusive_mean,event_uncertain,event_children,"
-                          "event_self_mean,event_self_uncertain\n"),
+                          "event_self_mean,event_self_uncertain,event_p50,event_p90,event_p99,"
+                          "event_max\n"),
             std::string::npos)
       << csv.str();
-  EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0,0,,0\n"), std::string::npos)
-      << csv.str() << "no self figures from a snapshot that keeps none";
+  EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0,0,,0,,,,\n"), std::string::npos)
+      << csv.str() << "no self figures or percentiles from a snapshot that keeps none";
   std::string text = prometheusText(info, calibratedFigures(info));
   EXPECT_NE(text.find("inxpect_section_event_inclusive_mean{program=\"xdp_main\",section=\"xdp_main\","
                       "kind=\"function\",event=\"clock\",unit=\"ns\"} 80"),
@@ -243,4 +244,43 @@ TEST(RunCorrection, SelfIsInclusiveLessTheSectionsMeasuredDirectlyInside) {
   makeTableView(table, false, false)->show(info, f);
   EXPECT_NE(table.str().find("self clock"), std::string::npos) << table.str();
   EXPECT_NE(table.str().find("60.0 ns"), std::string::npos) << table.str();
+}
+
+// xdp_main's entries, the probes taken out by the probes themselves: 90 of
+// 5 ns, 9 of 960..1023 ns, 1 of 4608..5119 ns.
+TEST(RunCorrection, PercentilesComeFromTheHistogramInEveryView) {
+  ProfileInfo info = calibratedInfo();
+  Snapshot total;
+  total.runs = 100;
+  total.sections = {{{100, 14000, 0}}, {{0, 0, 0}}};
+  total.sections[0][0].buckets.assign(kHistogramBuckets, 0);
+  total.sections[0][0].buckets[5] = 90;
+  total.sections[0][0].buckets[histogramBucket(1000)] = 9;
+  total.sections[0][0].buckets[histogramBucket(5000)] = 1;
+  total.cpuCounts = {{100, 0}, {0, 0}};
+  ProfileFigures f = computeFigures(info, total, total, 5.0, 5.0, true);
+  const std::optional<Percentiles> &d = f.sections[0].events[0].distribution;
+  ASSERT_TRUE(d);
+  EXPECT_DOUBLE_EQ(d->p50, 5);
+  EXPECT_DOUBLE_EQ(d->p99, 991.5);
+  EXPECT_DOUBLE_EQ(d->max, 4863.5);
+  EXPECT_FALSE(f.sections[1].events[0].distribution) << "never entered: no percentiles";
+
+  std::ostringstream json, csv, table;
+  makeJsonLinesView(json, false)->show(info, f);
+  const auto clock = nlohmann::json::parse(json.str())["sections"][0]["events"]["clock"];
+  EXPECT_EQ(clock["p50"], 5.0);
+  EXPECT_EQ(clock["p90"], 5.0);
+  EXPECT_EQ(clock["p99"], 991.5);
+  EXPECT_EQ(clock["max"], 4863.5);
+  makeCsvView(csv, false)->show(info, f);
+  EXPECT_NE(csv.str().find(",5,5,991.5,4863.5\n"), std::string::npos) << csv.str();
+  makeTableView(table, false, false)->show(info, f);
+  EXPECT_NE(table.str().find("p99 clock"), std::string::npos) << table.str();
+  EXPECT_NE(table.str().find("992 ns"), std::string::npos) << table.str();
+  std::string text = prometheusText(info, f);
+  EXPECT_NE(text.find("inxpect_section_event_quantile{program=\"xdp_main\",section=\"xdp_main\","
+                      "kind=\"function\",event=\"clock\",unit=\"ns\",quantile=\"0.99\"} 991.5"),
+            std::string::npos)
+      << text;
 }

@@ -5,6 +5,7 @@
 #include <bpf/btf.h>
 
 #include "RunError.h"
+#include "profile/Histogram.h"
 
 namespace inxpect {
 
@@ -40,6 +41,9 @@ bool findMember(const btf *btf, uint32_t structType, const char *name, MemberInf
     int memberType = btf__resolve_type(btf, m->type);
     const btf_type *mt = memberType < 0 ? nullptr : btf__type_by_id(btf, memberType);
     out.elements = (mt && btf_is_array(mt)) ? btf_array(mt)->nelems : 1;
+    int innerType = (mt && btf_is_array(mt)) ? btf__resolve_type(btf, btf_array(mt)->type) : -1;
+    const btf_type *inner = innerType < 0 ? nullptr : btf__type_by_id(btf, innerType);
+    out.innerElements = (inner && btf_is_array(inner)) ? btf_array(inner)->nelems : 1;
     return true;
   }
   return false;
@@ -65,6 +69,14 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
   l.counter = config.offset + counter.offset;
   l.sampleEvery = config.offset + sample.offset;
   l.configEvents = sample.elements;
+  l.configBegin = config.offset;
+  l.configSize = config.size;
+  MemberInfo own, nested;
+  if (findMember(btf, config.type, "probe_own", own) &&
+      findMember(btf, config.type, "probe_nested", nested)) {
+    l.probeOwn = config.offset + own.offset;
+    l.probeNested = config.offset + nested.offset;
+  }
   if (counter.elements != sample.elements)
     throw RunError(what + ": inxpect_config has " + std::to_string(counter.elements) +
                    " counters but " + std::to_string(sample.elements) +
@@ -79,7 +91,7 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
 
 SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   int slotType = btf__find_by_name_kind(btf, "inxpect_slot", BTF_KIND_STRUCT);
-  MemberInfo events, nested, self, children;
+  MemberInfo events, nested, self, children, hist;
   if (slotType <= 0 || !findMember(btf, slotType, "event", events))
     throw RunError(what + ": no struct inxpect_slot with an event array: rebuild it with this "
                    "version's runtime/bpf/inxpect.h");
@@ -90,6 +102,15 @@ SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   if (findMember(btf, slotType, "self", self) && findMember(btf, slotType, "children", children)) {
     slot.selfOffset = self.offset;
     slot.childrenOffset = children.offset;
+  }
+  if (findMember(btf, slotType, "hist", hist)) {
+    // hist[event][bucket]: the outer array's element is the inner array.
+    if (hist.elements != slot.events || hist.innerElements != kHistogramBuckets)
+      throw RunError(what + ": struct inxpect_slot's histogram is not " +
+                     std::to_string(slot.events) + " x " + std::to_string(kHistogramBuckets) +
+                     " buckets: rebuild it with this version's runtime/bpf/inxpect.h");
+    slot.histOffset = hist.offset;
+    slot.histBuckets = hist.innerElements;
   }
   return slot;
 }

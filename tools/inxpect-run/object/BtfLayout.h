@@ -25,7 +25,8 @@ std::map<std::string, VarInfo> datasecVariables(const btf *btf, const char *sect
 
 struct MemberInfo {
   std::size_t offset = 0;
-  unsigned elements = 1; // array length, 1 for a scalar
+  unsigned elements = 1;      // array length, 1 for a scalar
+  unsigned innerElements = 1; // an array of arrays: the inner length
 };
 
 // A struct member's byte offset and array length; false when absent.
@@ -37,6 +38,9 @@ struct ConfigLayout {
   std::size_t counter = 0;      // inxpect_config.counter[0]
   std::size_t sampleEvery = 0;  // inxpect_config.sample_every[0]
   unsigned configEvents = 0;    // elements of sample_every[]
+  std::size_t probeOwn = 0;     // inxpect_config.probe_own[0]; 0: an older header keeps none
+  std::size_t probeNested = 0;  // inxpect_config.probe_nested[0], likewise
+  std::size_t configBegin = 0, configSize = 0; // inxpect_config whole
   std::size_t sectionOff = 0;   // inxpect_section_off[0]
   unsigned nsections = 0;       // elements of inxpect_section_off[]
   std::size_t manifestHash = 0; // inxpect_manifest_hash

@@ -1,7 +1,7 @@
 #include "object/ProgramConfig.h"
 
-#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -21,7 +21,8 @@ ProgramConfig::ProgramConfig(int fd, std::size_t valueSize, const ConfigLayout &
                    " (libbpf creates it mmapable; a loader that froze it leaves the "
                    "configuration read-only)");
   mem_ = static_cast<unsigned char *>(m);
-  if (layout.self + layout.selfSize > valueSize || layout.sectionOff + layout.nsections > valueSize)
+  if (layout.self + layout.selfSize > valueSize || layout.sectionOff + layout.nsections > valueSize ||
+      layout.configBegin + layout.configSize > valueSize)
     throw RunError(what + ": .data.inxpect is smaller than its variables: the object is damaged");
 }
 
@@ -58,6 +59,23 @@ void ProgramConfig::setCounter(unsigned event, uint32_t counter) {
     storeU32(layout_.counter + 4 * event, counter);
 }
 
+namespace {
+
+// The probes' fixed point: 1/256 of the unit, never below 0.
+uint32_t fixedPoint(double v) {
+  double scaled = std::round(v * 256);
+  return scaled <= 0 ? 0 : scaled >= 4294967295.0 ? 4294967295u : uint32_t(scaled);
+}
+
+} // namespace
+
+void ProgramConfig::setProbeCost(unsigned event, double own, double nested) {
+  if (event >= layout_.configEvents || !layout_.probeOwn)
+    return;
+  storeU32(layout_.probeOwn + 4 * event, fixedPoint(own));
+  storeU32(layout_.probeNested + 4 * event, fixedPoint(nested));
+}
+
 void ProgramConfig::setSectionOn(unsigned id, bool on) {
   if (id < layout_.nsections)
     __atomic_store_n(mem_ + layout_.sectionOff + id, static_cast<unsigned char>(on ? 0 : 1),
@@ -71,8 +89,10 @@ bool ProgramConfig::sectionOn(unsigned id) const {
 void ProgramConfig::configure(const std::vector<EventInfo> &events,
                               const std::vector<bool> &sectionOn) {
   // Events off first, so no run measures a new counter at an old rate.
-  for (unsigned e = 0; e < layout_.configEvents; ++e)
+  for (unsigned e = 0; e < layout_.configEvents; ++e) {
     setSampleEvery(e, 0);
+    setProbeCost(e, 0, 0); // binned as read until calibrated
+  }
   for (const EventInfo &e : events)
     setCounter(e.index, e.counter);
   for (const EventInfo &e : events)
@@ -83,25 +103,21 @@ void ProgramConfig::configure(const std::vector<EventInfo> &events,
 }
 
 std::vector<unsigned char> ProgramConfig::save() const {
-  // inxpect_config and the switches; the embedded table and hash never change.
-  std::vector<unsigned char> saved;
-  std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
-  std::size_t configBegin = std::min({layout_.enabled, layout_.counter, layout_.sampleEvery});
-  saved.assign(mem_ + configBegin, mem_ + configEnd);
+  // inxpect_config whole and the switches; the table and hash never change.
+  std::vector<unsigned char> saved(mem_ + layout_.configBegin,
+                                   mem_ + layout_.configBegin + layout_.configSize);
   saved.insert(saved.end(), mem_ + layout_.sectionOff, mem_ + layout_.sectionOff + layout_.nsections);
   return saved;
 }
 
 void ProgramConfig::restore(const std::vector<unsigned char> &saved) {
-  std::size_t configEnd = layout_.sampleEvery + 4 * layout_.configEvents;
-  std::size_t configBegin = std::min({layout_.enabled, layout_.counter, layout_.sampleEvery});
-  std::size_t configSize = configEnd - configBegin;
+  std::size_t configSize = layout_.configSize;
   if (saved.size() != configSize + layout_.nsections)
     return;
   for (std::size_t off = 0; off + 4 <= configSize; off += 4) {
     uint32_t v;
     std::memcpy(&v, saved.data() + off, 4);
-    storeU32(configBegin + off, v);
+    storeU32(layout_.configBegin + off, v);
   }
   for (unsigned id = 0; id < layout_.nsections; ++id)
     setSectionOn(id, saved[configSize + id] == 0);

@@ -31,11 +31,16 @@ public:
   // 0 turns the event off. Probes pick up the new value on the next run.
   void setSampleEvery(unsigned event, uint32_t every);
   void setCounter(unsigned event, uint32_t counter);
+  // What the probes add to a reading of `event` (its own, each section
+  // inside), in its unit: taken out before the reading is binned. Nothing
+  // for an object without histograms.
+  void setProbeCost(unsigned event, double own, double nested);
   void setSectionOn(unsigned id, bool on);
   bool sectionOn(unsigned id) const;
 
   // Profiling on with exactly `events` measured (their counters and rates,
-  // every other slot off) and the sections switched as `sectionOn` says.
+  // every other slot off, no probe cost set) and the sections switched as
+  // `sectionOn` says.
   void configure(const std::vector<EventInfo> &events, const std::vector<bool> &sectionOn);
 
   // The configuration bytes (enabled, counters, rates, section switches), to

@@ -45,6 +45,8 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.nestedOffset = maps.slot.nestedOffset;
   s.selfOffset = maps.slot.selfOffset;
   s.childrenOffset = maps.slot.childrenOffset;
+  s.histOffset = maps.slot.histOffset;
+  s.histBuckets = maps.slot.histBuckets;
   s.ncpus = kind == StatsKind::Global      ? 1
             : kind == StatsKind::PerCpuMap ? possibleCpus
                                            : std::min(maps.statsEntries / nsections, possibleCpus);

@@ -24,6 +24,8 @@ struct SlotLayout {
   std::size_t nestedOffset = 0;   // offset of nested[]; 0: an older header keeps none
   std::size_t selfOffset = 0;     // of self[], likewise
   std::size_t childrenOffset = 0; // of children[], likewise
+  std::size_t histOffset = 0;     // of hist[][], likewise
+  unsigned histBuckets = 0;       // its buckets an event
 };
 
 struct StatsLayout {
@@ -36,6 +38,8 @@ struct StatsLayout {
   std::size_t nestedOffset = 0;   // of the slot's nested[]; 0: not kept
   std::size_t selfOffset = 0;     // of its self[] and children[]; 0: not kept
   std::size_t childrenOffset = 0;
+  std::size_t histOffset = 0;     // of its hist[event][bucket]; 0: not kept
+  unsigned histBuckets = 0;
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs

@@ -92,6 +92,8 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
             ef.selfMean = self->mean;
             ef.selfUncertain = self->uncertain;
           }
+          // The probes took the calibration out of each reading they binned.
+          ef.distribution = percentilesOf(t.buckets);
         }
       s.events.push_back(ef);
     }

@@ -10,6 +10,7 @@
 
 #include "counters/CounterSource.h"
 #include "profile/Calibration.h"
+#include "profile/Histogram.h"
 #include "profile/SectionTable.h"
 #include "profile/StatsReader.h"
 #include "traffic/Replay.h"
@@ -57,6 +58,10 @@ struct EventFigures {
   // or where the object keeps no self figures.
   std::optional<double> selfMean;
   bool selfUncertain = false;
+  // An entry's cost, the probes taken out entry by entry, at the median,
+  // the 90th and 99th percentiles and the most; none without a calibration
+  // or where the object keeps no histogram.
+  std::optional<Percentiles> distribution;
 };
 
 struct SectionFigures {

@@ -121,6 +121,9 @@ void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &
   info.statsLayout = statsKindName(stats.kind);
   info.probeCost = calibrateProbes(info.events);
   program.config().configure(info.events, info.sectionOn);
+  for (std::size_t i = 0; i < info.events.size() && i < info.probeCost.size(); ++i)
+    program.config().setProbeCost(info.events[i].index, info.probeCost[i].own.mean,
+                                  info.probeCost[i].nested.mean);
 }
 
 void noteCounter(const ProfileInfo &info, const CommonOptions &options, std::ostream &notes) {

@@ -22,6 +22,10 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
       d.sections[s][e].nested -= before.sections[s][e].nested;
       d.sections[s][e].self -= before.sections[s][e].self;
       d.sections[s][e].children -= before.sections[s][e].children;
+      std::vector<uint64_t> &buckets = d.sections[s][e].buckets;
+      const std::vector<uint64_t> &was = before.sections[s][e].buckets;
+      for (std::size_t b = 0; b < buckets.size() && b < was.size(); ++b)
+        buckets[b] -= was[b];
     }
   for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
     for (std::size_t c = 0; c < d.cpuCounts[s].size() && c < before.cpuCounts[s].size(); ++c)
@@ -51,6 +55,13 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
         snap.sections[id][e].self += kept(layout.selfOffset);
         snap.sections[id][e].children += kept(layout.childrenOffset);
         snap.cpuCounts[id][cpu] += count;
+        if (!layout.histOffset)
+          continue;
+        std::vector<uint64_t> &buckets = snap.sections[id][e].buckets;
+        buckets.resize(layout.histBuckets);
+        const uint64_t *hist = words + layout.histOffset / 8 + std::size_t(e) * layout.histBuckets;
+        for (unsigned b = 0; b < layout.histBuckets; ++b)
+          buckets[b] += __atomic_load_n(&hist[b], __ATOMIC_RELAXED);
       }
     }
   return snap;

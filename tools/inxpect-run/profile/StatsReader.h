@@ -16,6 +16,9 @@ struct EventTotals {
   uint64_t nested = 0; // sections measured inside those entries
   uint64_t self = 0;     // the readings less those of the sections measured directly inside
   uint64_t children = 0; // how many those were
+  // Entries by bucket of their reading, the probes taken out
+  // (profile/Histogram.h); empty where the object keeps no histogram.
+  std::vector<uint64_t> buckets = {};
 };
 
 struct Snapshot {

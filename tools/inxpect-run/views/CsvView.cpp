@@ -24,6 +24,13 @@ std::string number(double v) {
   return buf;
 }
 
+// ",p50,p90,p99,max", empty fields where there is no distribution.
+std::string distribution(const std::optional<Percentiles> &d) {
+  if (!d)
+    return ",,,,";
+  return "," + number(d->p50) + "," + number(d->p90) + "," + number(d->p99) + "," + number(d->max);
+}
+
 class CsvView : public ProfileView {
 public:
   CsvView(std::ostream &out, bool perCpu) : out_(out), perCpu_(perCpu) {}
@@ -36,7 +43,7 @@ public:
       // A calibrated profile adds the inclusive cost (probes taken out).
       if (!info.probeCost.empty())
         out_ << ",event_nested,event_inclusive_mean,event_uncertain,event_children,"
-                "event_self_mean,event_self_uncertain";
+                "event_self_mean,event_self_uncertain,event_p50,event_p90,event_p99,event_max";
       if (perCpu_)
         for (unsigned c = 0; c < info.ncpus; ++c)
           out_ << ",cpu" << c;
@@ -57,7 +64,8 @@ public:
         if (!info.probeCost.empty())
           out_ << "," << ev.nested << "," << (ev.inclusiveMean ? number(*ev.inclusiveMean) : "")
                << "," << (ev.uncertain ? 1 : 0) << "," << ev.children << ","
-               << (ev.selfMean ? number(*ev.selfMean) : "") << "," << (ev.selfUncertain ? 1 : 0);
+               << (ev.selfMean ? number(*ev.selfMean) : "") << "," << (ev.selfUncertain ? 1 : 0)
+               << distribution(ev.distribution);
         if (perCpu_)
           for (unsigned c = 0; c < info.ncpus; ++c)
             out_ << "," << (c < s.perCpu.size() ? s.perCpu[c] : 0);

@@ -62,6 +62,11 @@ public:
           ev["self_uncertain"] = e.selfUncertain;
           ev["self"] = e.selfTotal;
           ev["children"] = e.children;
+          const std::optional<Percentiles> &d = e.distribution;
+          ev["p50"] = d ? json(d->p50) : json(nullptr);
+          ev["p90"] = d ? json(d->p90) : json(nullptr);
+          ev["p99"] = d ? json(d->p99) : json(nullptr);
+          ev["max"] = d ? json(d->max) : json(nullptr);
         }
         perEvent[e.name] = std::move(ev);
       }

@@ -58,6 +58,10 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
                      "Mean of an event a measured entry of the section, the probes' own cost "
                      "and the sections measured directly inside taken out",
                      MetricType::Gauge);
+  auto quantile = family("inxpect_section_event_quantile",
+                         "An event's value a measured entry of the section, the probes' own cost "
+                         "taken out, at a quantile (1: the most); within 6.25%",
+                         MetricType::Gauge);
   for (const SectionFigures &s : f.sections) {
     std::vector<ClientMetric::Label> labels = {program, {"section", s.row->name}, {"kind", s.row->kind}};
     entries.metric.push_back(metric(labels, double(s.count), MetricType::Counter));
@@ -73,9 +77,15 @@ std::vector<MetricFamily> families(const ProfileInfo &info, const ProfileFigures
         inclusive.metric.push_back(metric(withEvent, *e.inclusiveMean, MetricType::Gauge));
       if (e.selfMean)
         self.metric.push_back(metric(withEvent, *e.selfMean, MetricType::Gauge));
+      if (const std::optional<Percentiles> &d = e.distribution)
+        for (auto [q, v] : {std::pair{"0.5", d->p50}, {"0.9", d->p90}, {"0.99", d->p99}, {"1", d->max}}) {
+          auto withQuantile = withEvent;
+          withQuantile.push_back({"quantile", q});
+          quantile.metric.push_back(metric(withQuantile, v, MetricType::Gauge));
+        }
     }
   }
-  return {runs, entries, measured, total, mean, inclusive, self};
+  return {runs, entries, measured, total, mean, inclusive, self, quantile};
 }
 
 } // namespace

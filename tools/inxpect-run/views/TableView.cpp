@@ -106,6 +106,8 @@ public:
       if (corrected) {
         column("incl " + e.name);
         column("self " + e.name);
+        column("p50 " + e.name);
+        column("p99 " + e.name);
         continue;
       }
       column("mean " + e.name);
@@ -130,6 +132,8 @@ public:
           uncertain |= e.uncertain || (e.selfMean && e.selfUncertain);
           row.push_back(markedCost(e.inclusiveMean, e.uncertain, e.unit));
           row.push_back(markedCost(e.selfMean, e.selfUncertain, e.unit));
+          row.push_back(e.distribution ? fixed(e.distribution->p50, 0) + " " + e.unit : "-");
+          row.push_back(e.distribution ? fixed(e.distribution->p99, 0) + " " + e.unit : "-");
           continue;
         }
         row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
@@ -154,7 +158,8 @@ public:
     if (corrected)
       out_ << "\nincl: a section's cost an entry, the probes' own taken out (its own and "
               "those of the sections measured inside it); self: less what the sections "
-              "measured directly inside it cost; --raw shows the readings as taken\n";
+              "measured directly inside it cost; p50, p99: an entry's incl cost at the median and the "
+              "99th percentile (within 6.25%); --raw shows the readings as taken\n";
     if (uncertain)
       out_ << "?: within the calibration's error of the probes' cost: about 0, or less "
               "precise than it looks\n";
