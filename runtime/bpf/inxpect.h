@@ -205,6 +205,7 @@ struct inxpect_open {
 	inxpect_u32 entered;        /* inxpect_run.entered after its START */
 	inxpect_u32 children;       /* its parent's, saved while it runs */
 	inxpect_u64 children_total; /* likewise */
+	inxpect_u64 start;          /* its START's reading + 1; 0: not measured */
 };
 
 /* Its value is a struct inxpect_run followed by a struct inxpect_open a
@@ -282,6 +283,7 @@ extern unsigned char inxpect_section_off[];
 		__attribute__((section(".data.inxpect"), used));                  \
 	inxpect_u64 inxpect_manifest_hash                                         \
 		__attribute__((section(".data.inxpect"), used)) = (manifest_hash); \
+	INXPECT_MEASURED_PATHS_(nsections)                                        \
 	char inxpect_self[] __attribute__((section(".data.inxpect"), used)) = self_json
 
 /* ---- 4. Machinery --------------------------------------------------------- */
@@ -304,17 +306,16 @@ extern inxpect_u64 bpf_inxpect_read(inxpect_u32 counter)
 	__attribute__((section(".ksyms"), weak));
 
 /*
- * A probe's state, one per open section, on the stack. The verifier must not
- * see the sampling decision carried in it: a value branched on at END would
- * be tracked precisely and split every state below an open section in two
- * (2^depth). So START and END each re-read the decision from map memory,
- * which the verifier cannot predict, and `start` only carries a number:
- * the reading + 1 when measured, 0 when not, folded in without a branch.
+ * A probe's state, one per open section, on the stack: which section, in
+ * which run state. Nothing of the sampling decision: a value branched on at
+ * END would be tracked precisely by the verifier and split every state below
+ * an open section in two (2^depth). So START and END each re-read the
+ * decision from map memory, which the verifier cannot predict, and what a
+ * measured START read waits in the run state (struct inxpect_open).
  */
 struct inxpect_probe {
 	const struct inxpect_run *run; /* this CPU's run state (never NULL on 6.x: constant key) */
 	inxpect_u32 id;
-	inxpect_u64 start;
 };
 
 /*
@@ -437,19 +438,57 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 	return run;
 }
 
-/* 1 + the event this run samples for section `id`; 0: not measured. */
-static __attribute__((always_inline)) inline inxpect_u32
-inxpect_measured_event(const struct inxpect_run *run, inxpect_u32 id)
-{
-	inxpect_u32 event = run ? run->event : 0;
-	unsigned char *off = inxpect_section_off;
+/*
+ * A probe inline is what a run not sampled pays: START and END each read
+ * the run's event from the run state and branch (4 BPF instructions a
+ * section). A sampled run calls the measured path, out of line: global
+ * functions (INXPECT_OBJECT defines them, the run state's size known),
+ * which the verifier checks once for the whole program instead of at every
+ * section, and which exist once in the program's code.
+ * -DINXPECT_RUN_STATE_INLINE inlines them too, for kernels that cannot mix
+ * subprograms with tail calls.
+ */
+#ifdef INXPECT_RUN_STATE_INLINE
+#define INXPECT_MEASURED_LINKAGE static __attribute__((always_inline)) inline
+#else
+#define INXPECT_MEASURED_LINKAGE __attribute__((noinline))
+#endif
+struct inxpect_run_of_object;
+INXPECT_MEASURED_LINKAGE int inxpect_measured_start(struct inxpect_run_of_object *state,
+						    inxpect_u32 id);
+INXPECT_MEASURED_LINKAGE int inxpect_measured_end(struct inxpect_run_of_object *state,
+						  inxpect_u32 id);
 
-	/* Opaque on the sampled path only: else clang materialises the
-	 * switches' address ahead of the branch, and on the path not sampled
-	 * it takes a register (a spill and 2 instructions a region). */
-	if (event)
-		asm volatile("" : "+r"(off));
-	return event && !off[id] ? event : 0;
+/* The run's event, read from memory each time (volatile): a value clang
+ * kept from START to END would be a register the verifier tracks. */
+static __attribute__((always_inline)) inline inxpect_u32
+inxpect_event_of_run(const struct inxpect_run *run)
+{
+	return *(const volatile inxpect_u32 *)&run->event;
+}
+
+static __attribute__((always_inline)) inline struct inxpect_probe
+inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
+{
+	struct inxpect_probe p = { .run = run, .id = id };
+
+	if (inxpect_event_of_run(run))
+		inxpect_measured_start((struct inxpect_run_of_object *)run, id);
+	return p;
+}
+
+static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
+{
+	if (inxpect_event_of_run(p->run))
+		inxpect_measured_end((struct inxpect_run_of_object *)p->run, p->id);
+}
+
+/* Ends a section before its scope does (end of an inxpect:begin/end range,
+ * END_TRACE, a tail call): measures now; the measured path clears what its
+ * START kept, so the cleanup at the end of the scope adds nothing. */
+static __attribute__((always_inline)) inline void inxpect_section_close(struct inxpect_probe *p)
+{
+	inxpect_section_end(p);
 }
 
 /*
@@ -504,90 +543,97 @@ inxpect_open_of(const struct inxpect_run *run, inxpect_u32 id)
 	return (struct inxpect_open *)(run + 1) + id;
 }
 
-static __attribute__((always_inline)) inline struct inxpect_probe
-inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
+/* The measured path of START, for a run that samples an event: unless the
+ * section is switched off, note where the run is (for the nested and self
+ * figures) and read the counter last. */
+static __attribute__((always_inline)) inline void
+inxpect_measure_start(struct inxpect_run *state, inxpect_u32 id)
 {
-	struct inxpect_probe p = { .run = run, .id = id, .start = 0 };
-	inxpect_u32 event = inxpect_measured_event(run, id);
+	struct inxpect_open *open = inxpect_open_of(state, id);
+	inxpect_u32 event = state->event;
 
-	if (event) {
-		/* Only a sampled run writes the run state: the stand-in for
-		 * NULL never is. Kept there, not in the probe, so the path not
-		 * sampled carries nothing more. */
-		struct inxpect_run *state = (struct inxpect_run *)run;
-		struct inxpect_open *open = inxpect_open_of(run, id);
-
-		open->entered = ++state->entered;
-		/* The parent's tally of its children waits while this one
-		 * tallies its own. */
-		open->children = state->children;
-		open->children_total = state->children_total;
-		state->children = 0;
-		state->children_total = 0;
-		p.start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
-	}
-	return p;
+	if (!event || inxpect_section_off[id])
+		return;
+	open->entered = ++state->entered;
+	/* The parent's tally of its children waits while this one tallies
+	 * its own. */
+	open->children = state->children;
+	open->children_total = state->children_total;
+	state->children = 0;
+	state->children_total = 0;
+	open->start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
 }
 
-static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
+/* The measured path of END: the counter first, then the section's figures
+ * into its slot, if its START was measured in this entry. */
+static __attribute__((always_inline)) inline void
+inxpect_measure_end(struct inxpect_run *state, inxpect_u32 id)
 {
+	struct inxpect_open *open = inxpect_open_of(state, id);
+	inxpect_u32 event = state->event, key, e, nested, children, bucket;
+	inxpect_u64 now, start, reading, children_total;
 	struct inxpect_slot *slot;
-	struct inxpect_run *state;
-	struct inxpect_open *open;
-	inxpect_u32 key, e, event, nested, children, bucket;
-	inxpect_u64 now, measured, reading, children_total;
 
-	/* The run cannot change between START and END (a new run starts only
-	 * in an entry program), but the section switch may: `measured` makes
-	 * a section switched on mid-run count nothing rather than garbage. */
-	event = inxpect_measured_event(p->run, p->id);
 	if (!event)
 		return;
 	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
-	reading = now - (p->start - 1);
-	state = (struct inxpect_run *)p->run;
-	open = inxpect_open_of(p->run, p->id);
+	start = open->start;
+	/* Not started in this entry: switched on mid-run, or closed already
+	 * (INXPECT_END, END_TRACE before the scope's end). */
+	if (!start)
+		return;
+	open->start = 0;
+	reading = now - (start - 1);
 	nested = state->entered - open->entered;
 	children = state->children;
 	children_total = state->children_total;
 	/* Back to the parent's tally, this section in it. */
 	state->children = open->children + 1;
 	state->children_total = open->children_total + reading;
-	key = INXPECT_STATS_KEY(p->id);
+	key = INXPECT_STATS_KEY(id);
 	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
 	if (!slot)
 		return;
-	measured = (p->start | -p->start) >> 63; /* 1 if START read the counter */
 	/* The reading less the probes' cost, in 1/256 units: its distribution. */
 	bucket = inxpect_hist_bucket(reading - ((inxpect_config.probe_own[e] +
 						 (inxpect_u64)nested * inxpect_config.probe_nested[e]) >> 8));
 #if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
 	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
-	__sync_fetch_and_add(&slot->event[e].count, measured);
-	__sync_fetch_and_add(&slot->event[e].total, reading & -measured);
-	__sync_fetch_and_add(&slot->nested[e], nested & -measured);
-	__sync_fetch_and_add(&slot->self[e], (reading - children_total) & -measured);
-	__sync_fetch_and_add(&slot->children[e], children & -measured);
-	__sync_fetch_and_add(&slot->hist[e][bucket], measured);
-	return;
+	__sync_fetch_and_add(&slot->event[e].count, 1);
+	__sync_fetch_and_add(&slot->event[e].total, reading);
+	__sync_fetch_and_add(&slot->nested[e], nested);
+	__sync_fetch_and_add(&slot->self[e], reading - children_total);
+	__sync_fetch_and_add(&slot->children[e], children);
+	__sync_fetch_and_add(&slot->hist[e][bucket], 1);
+#else
+	slot->event[e].count += 1;
+	slot->event[e].total += reading;
+	slot->nested[e] += nested;
+	slot->self[e] += reading - children_total;
+	slot->children[e] += children;
+	slot->hist[e][bucket] += 1;
 #endif
-	slot->event[e].count += measured;
-	slot->event[e].total += reading & -measured;
-	slot->nested[e] += nested & -measured;
-	slot->self[e] += (reading - children_total) & -measured;
-	slot->children[e] += children & -measured;
-	slot->hist[e][bucket] += measured;
 }
 
-/* Ends a section before its scope does (end of an inxpect:begin/end range,
- * END_TRACE, a tail call): measures now, then zeroes `start` so that the
- * cleanup at the end of the scope adds nothing. */
-static __attribute__((always_inline)) inline void inxpect_section_close(struct inxpect_probe *p)
-{
-	inxpect_section_end(p);
-	p->start = 0;
-}
+/* The measured paths for this object's run state, INXPECT_OBJECT's last
+ * part: the verifier checks a global function against its argument types,
+ * so `state` is this object's whole run state and `id` is tested in range. */
+#define INXPECT_MEASURED_PATHS_(nsections)                                        \
+	INXPECT_MEASURED_LINKAGE int inxpect_measured_start(                      \
+		struct inxpect_run_of_object *state, inxpect_u32 id)              \
+	{                                                                         \
+		if (state && id < (nsections))                                    \
+			inxpect_measure_start(&state->run, id);                   \
+		return 0;                                                         \
+	}                                                                         \
+	INXPECT_MEASURED_LINKAGE int inxpect_measured_end(                        \
+		struct inxpect_run_of_object *state, inxpect_u32 id)              \
+	{                                                                         \
+		if (state && id < (nsections))                                    \
+			inxpect_measure_end(&state->run, id);                     \
+		return 0;                                                         \
+	}
 
 /* What INXPECT_ENTRY, INXPECT_FUNCTION, INXPECT_SCOPE and INXPECT_BEGIN open:
  * a probe named for its id, so INXPECT_END(id) can find it. */
