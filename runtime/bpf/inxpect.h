@@ -27,7 +27,8 @@
  *     in START_TRACE(name, id), and INXPECT_OBJECT after the last line.
  *  4. The machinery those expand to, after "Machinery" below: helper ids, the
  *     counter read (bpf_inxpect_read() from the inxpect kernel module when it
- *     is loaded, else bpf_ktime_get_ns(); decided at load time, no rebuild),
+ *     is loaded, else the kernel's bpf_get_cpu_time_counter() where it has
+ *     it, else bpf_ktime_get_ns(); decided at load time, no rebuild),
  *     the run state and the probes. Its names are the probes' own and may
  *     change, but for the two runtime/kmod shares: bpf_inxpect_read and enum
  *     inxpect_kfunc_abi. It stays in this file, not a second header, so the
@@ -331,10 +332,24 @@ enum inxpect_kfunc_abi { INXPECT_KFUNC_ABI_1 = 1 };
 	__builtin_preserve_enum_value(*(enum inxpect_kfunc_abi *)INXPECT_KFUNC_ABI_1, \
 				      0 /* BPF_ENUMVAL_EXISTS */)
 
+/*
+ * The kernel's own time-stamp counter read, where it has one: a kfunc its
+ * JIT inlines into a few instructions (bpf_get_cpu_time_counter, proposed
+ * upstream). Weak, and tested by address: libbpf resolves it to 0 on a
+ * kernel without it, and the verifier drops the dead call. The same object
+ * uses it wherever the kernel offers it.
+ */
+extern inxpect_u64 bpf_get_cpu_time_counter(void) __attribute__((section(".ksyms"), weak));
+
+/* The inxpect module's kfunc first (it reads the TSC and PMU events), then
+ * the kernel's counter, then the clock: inxpect-run's chooseCounterKind()
+ * decides alike and names the result. */
 static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u32 event)
 {
 	if (INXPECT_KFUNC_PRESENT())
 		return bpf_inxpect_read(inxpect_config.counter[event & (INXPECT_MAX_EVENTS - 1)]);
+	if (bpf_get_cpu_time_counter)
+		return bpf_get_cpu_time_counter();
 	return inxpect_ktime_get_ns();
 }
 

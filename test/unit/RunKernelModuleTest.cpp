@@ -127,3 +127,29 @@ TEST(KernelModuleEvents, TheClockIsRefusedWhileTheModuleIsLoaded) {
   FakeModule module(kNoPmuEvents);
   EXPECT_THROW(armEvents(module.source(), {{"clock", 1}}, 4), RunError);
 }
+
+// The runner names the counter the probes will read, in their order: the
+// module's kfunc, the kernel's JIT-inlined counter, the clock.
+TEST(RunCounterChoice, TheModuleFirstThenTheKernelsCounterThenTheClock) {
+  EXPECT_EQ(chooseCounterKind(true, true), CounterKind::Kfunc);
+  EXPECT_EQ(chooseCounterKind(true, false), CounterKind::Kfunc);
+  EXPECT_EQ(chooseCounterKind(false, true), CounterKind::CpuTimeCounter);
+  EXPECT_EQ(chooseCounterKind(false, false), CounterKind::Clock);
+}
+
+TEST(RunCounterChoice, TheKernelsCounterMeasuresTscInCycles) {
+  CounterSource source{CounterKind::CpuTimeCounter};
+  EXPECT_EQ(offeredEvents(source), std::vector<std::string>{"tsc"});
+  std::vector<EventInfo> events = armEvents(source, {}, 4);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].name, "tsc");
+  EXPECT_EQ(events[0].unit, "cycles");
+  EXPECT_EQ(events[0].via, "bpf_get_cpu_time_counter");
+  EXPECT_NE(source.describe().find("bpf_get_cpu_time_counter"), std::string::npos);
+  try {
+    armEvents(source, {{"cycles", 1}}, 4);
+    FAIL() << "cycles needs the module";
+  } catch (const RunError &e) {
+    EXPECT_NE(std::string(e.what()).find("--events tsc"), std::string::npos) << e.what();
+  }
+}

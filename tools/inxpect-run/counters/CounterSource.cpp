@@ -14,8 +14,11 @@ namespace inxpect {
 namespace {
 
 const char kKfunc[] = "bpf_inxpect_read";
+const char kCpuTimeCounter[] = "bpf_get_cpu_time_counter";
 
-bool hasFunc(const btf *btf) { return btf && btf__find_by_name_kind(btf, kKfunc, BTF_KIND_FUNC) > 0; }
+bool hasFunc(const btf *btf, const char *name = kKfunc) {
+  return btf && btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) > 0;
+}
 
 // Loaded modules' BTF, found the way libbpf resolves kfuncs: by BTF object id.
 bool moduleHasFunc(btf *vmlinux) {
@@ -54,15 +57,31 @@ bool kernelHasInxpectKfunc() {
   return found;
 }
 
+bool kernelHasCpuTimeCounter() {
+  btf *vmlinux = btf__load_vmlinux_btf();
+  bool found = hasFunc(vmlinux, kCpuTimeCounter);
+  btf__free(vmlinux);
+  return found;
+}
+
+CounterKind chooseCounterKind(bool inxpectKfunc, bool cpuTimeCounter) {
+  if (inxpectKfunc)
+    return CounterKind::Kfunc; // it reads the TSC too, and PMU events besides
+  return cpuTimeCounter ? CounterKind::CpuTimeCounter : CounterKind::Clock;
+}
+
 CounterSource detectCounterSource() {
   CounterSource s;
-  s.kind = kernelHasInxpectKfunc() ? CounterKind::Kfunc : CounterKind::Clock;
+  s.kind = chooseCounterKind(kernelHasInxpectKfunc(), kernelHasCpuTimeCounter());
   return s;
 }
 
 std::string CounterSource::describe() const {
   if (kind == CounterKind::Kfunc)
     return "counter: kfunc (bpf_inxpect_read, inxpect kernel module)";
+  if (kind == CounterKind::CpuTimeCounter)
+    return "counter: cpu-time-counter (bpf_get_cpu_time_counter, cycles): the kernel's time-stamp "
+           "counter, inlined by its JIT; inxpect kernel module not loaded";
   return "counter: clock (bpf_ktime_get_ns, ns): inxpect kernel module not loaded, using the "
          "clock fallback";
 }
@@ -148,19 +167,25 @@ std::vector<EventInfo> armModuleEvents(const CounterSource &source,
   return events;
 }
 
-std::vector<EventInfo> armClockEvents(const std::vector<EventRequest> &wanted) {
+// The one event of a source without the module: the clock, or the kernel's
+// time-stamp counter; the probes cannot read anything else.
+std::vector<EventInfo> armSingleEvent(const CounterSource &source,
+                                      const std::vector<EventRequest> &wanted) {
+  bool tsc = source.kind == CounterKind::CpuTimeCounter;
+  std::string only = tsc ? "tsc" : "clock";
   std::vector<EventInfo> events;
   for (const EventRequest &r : wanted) {
-    std::string name = r.name.empty() ? "clock" : r.name;
-    if (name != "clock")
+    std::string name = r.name.empty() ? only : r.name;
+    if (name != only)
       throw RunError("event '" + name + "' needs the inxpect kernel module (runtime/kmod), "
-                     "which is not loaded: load it (docs/kernel-module.md), or measure --events clock");
+                     "which is not loaded: load it (docs/kernel-module.md), or measure --events " +
+                     only);
     EventInfo e;
     e.index = static_cast<unsigned>(events.size());
     e.name = name;
-    e.unit = "ns";
+    e.unit = tsc ? "cycles" : "ns";
     e.sampleEvery = r.sampleEvery;
-    e.via = "bpf_ktime_get_ns";
+    e.via = tsc ? kCpuTimeCounter : "bpf_ktime_get_ns";
     events.push_back(e);
   }
   return events;
@@ -169,8 +194,10 @@ std::vector<EventInfo> armClockEvents(const std::vector<EventRequest> &wanted) {
 } // namespace
 
 std::vector<std::string> offeredEvents(const CounterSource &source) {
-  if (source.kind != CounterKind::Kfunc)
+  if (source.kind == CounterKind::Clock)
     return {"clock"};
+  if (source.kind == CounterKind::CpuTimeCounter)
+    return {"tsc"};
   std::vector<std::string> names;
   for (const ModuleEvent &m : requireModule(source).events())
     names.push_back(m.name);
@@ -186,7 +213,8 @@ std::vector<EventInfo> armEvents(const CounterSource &source,
     throw RunError(std::to_string(wanted.size()) + " events asked for, but the object has room for " +
                    std::to_string(maxEvents) + " (INXPECT_MAX_EVENTS): measure fewer at once, or "
                    "rebuild it with -DINXPECT_MAX_EVENTS=N");
-  return source.kind == CounterKind::Kfunc ? armModuleEvents(source, wanted) : armClockEvents(wanted);
+  return source.kind == CounterKind::Kfunc ? armModuleEvents(source, wanted)
+                                           : armSingleEvent(source, wanted);
 }
 
 } // namespace inxpect

@@ -1,5 +1,8 @@
 // Which counter the probes read: the inxpect kernel module's kfunc when it is
-// loaded, else the clock. libbpf decides the same way when it loads the object.
+// loaded; else the kernel's own JIT-inlined time-stamp counter,
+// bpf_get_cpu_time_counter, where the kernel has it; else the clock. The
+// probes decide the same way when libbpf loads the object (inxpect_read in
+// runtime/bpf/inxpect.h).
 #pragma once
 
 #include <cstdint>
@@ -8,7 +11,7 @@
 
 namespace inxpect {
 
-enum class CounterKind { Kfunc, Clock };
+enum class CounterKind { Kfunc, CpuTimeCounter, Clock };
 
 struct EventInfo;
 
@@ -18,7 +21,11 @@ struct CounterSource {
   // (KernelModule.h); tests point them elsewhere.
   std::string moduleDir = "/sys/kernel/inxpect";
   std::string moduleDevice = "/dev/inxpect";
-  const char *name() const { return kind == CounterKind::Kfunc ? "kfunc" : "clock"; }
+  const char *name() const {
+    return kind == CounterKind::Kfunc            ? "kfunc"
+           : kind == CounterKind::CpuTimeCounter ? "cpu-time-counter"
+                                                 : "clock";
+  }
   // The one line a report starts with, e.g. "counter: clock (bpf_ktime_get_ns, ns): ..."
   std::string describe() const;
   // The same line, naming how each armed event is read, e.g.
@@ -45,10 +52,15 @@ struct EventInfo {
 
 // True when vmlinux or a loaded module's BTF has the FUNC bpf_inxpect_read.
 bool kernelHasInxpectKfunc();
+// True when vmlinux's BTF has the FUNC bpf_get_cpu_time_counter.
+bool kernelHasCpuTimeCounter();
+// The probes' order: the module's kfunc, the kernel's counter, the clock.
+CounterKind chooseCounterKind(bool inxpectKfunc, bool cpuTimeCounter);
 CounterSource detectCounterSource();
 
-// The event names this source can measure: "clock" with the clock; with the
-// kernel module, the module's events ("tsc" first, always measurable).
+// The event names this source can measure: "clock" with the clock, "tsc"
+// with the kernel's counter; with the kernel module, the module's events
+// ("tsc" first, always measurable).
 std::vector<std::string> offeredEvents(const CounterSource &source);
 
 // Readies the requested events, in slot order (with the kernel module this
