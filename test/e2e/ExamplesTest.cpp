@@ -200,11 +200,14 @@ TEST_P(Examples, SameVerdictsSameBytesExactCounts) {
     measuredByKey[key] = e2e::sectionCount(measured, s.id);
   }
   EXPECT_EQ(measuredByKey, want);
-  // And each of those entries is in its section's histogram, once.
+  // And each of those entries is in its section's histogram, once; its
+  // readings less its children's never go below 0 (a child is inside it).
   for (const inxpect::Section &s : manifest.sections)
-    for (unsigned e = 0; e < measured.sections.at(s.id).size(); ++e)
-      EXPECT_EQ(e2e::histogramEntries(measured, s.id, e), measured.sections[s.id][e].count)
-          << s.name << ", event " << e;
+    for (unsigned e = 0; e < measured.sections.at(s.id).size(); ++e) {
+      const inxpect::EventTotals &t = measured.sections[s.id][e];
+      EXPECT_EQ(e2e::histogramEntries(measured, s.id, e), t.count) << s.name << ", event " << e;
+      EXPECT_LE(t.self, t.total) << s.name << ": self total wrapped below 0";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryMode, Examples, ::testing::ValuesIn(everyCase()), caseName);
