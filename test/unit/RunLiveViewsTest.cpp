@@ -284,3 +284,24 @@ TEST(RunCorrection, PercentilesComeFromTheHistogramInEveryView) {
             std::string::npos)
       << text;
 }
+
+// Appended to a file or a pipe, a live table says what its columns mean
+// once, not every interval; redrawn in place, it keeps the legend.
+TEST(RunCorrection, TheLegendComesOnceInAStreamAndEveryTimeInPlace) {
+  ProfileInfo info = calibratedInfo();
+  auto count = [](const std::string &text) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find("\nincl: "); at != std::string::npos; at = text.find("\nincl: ", at + 1))
+      ++n;
+    return n;
+  };
+  std::ostringstream stream, inPlace;
+  auto appended = makeTableView(stream, false, false);
+  auto redrawn = makeTableView(inPlace, true, false);
+  for (int i = 0; i < 3; ++i) {
+    appended->show(info, calibratedFigures(info));
+    redrawn->show(info, calibratedFigures(info));
+  }
+  EXPECT_EQ(count(stream.str()), 1u) << stream.str();
+  EXPECT_EQ(count(inPlace.str()), 3u);
+}

@@ -155,14 +155,20 @@ public:
     else if (shown_++)
       out_ << "\n";
     out_ << header(info, f) << textTable(rows, right);
-    if (corrected)
+    // Redrawn in place, the legend stays under the table; appended, once
+    // is enough: after the first table of a stream, and a replay's only one.
+    bool legend = inPlace_ || !legendShown_;
+    legendShown_ = true;
+    if (corrected && legend)
       out_ << "\nincl: a section's cost an entry, the probes' own taken out (its own and "
               "those of the sections measured inside it); self: less what the sections "
               "measured directly inside it cost; p50, p99: an entry's incl cost at the median and the "
               "99th percentile (within 6.25%); --raw shows the readings as taken\n";
-    if (uncertain)
+    if (uncertain && (inPlace_ || !markShown_)) {
+      markShown_ = true;
       out_ << "?: within the calibration's error of the probes' cost: about 0, or less "
               "precise than it looks\n";
+    }
     out_.flush();
   }
 
@@ -170,6 +176,7 @@ private:
   std::ostream &out_;
   bool inPlace_, perCpu_, raw_;
   unsigned shown_ = 0;
+  bool legendShown_ = false, markShown_ = false;
 };
 
 } // namespace
