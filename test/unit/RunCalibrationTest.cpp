@@ -43,11 +43,30 @@ TEST(RunCalibration, BeforeAndAfterAMeasurementMakeOneEstimate) {
   after.own = {52, 0.5};
   after.nested = {81, 2};
   after.rounds = 6;
-  std::vector<ProbeCost> both = bracketed({before}, {after});
+  std::vector<ProbeCost> both = pooled({{before}, {after}});
   ASSERT_EQ(both.size(), 1u);
   EXPECT_DOUBLE_EQ(both[0].own.mean, 46.0);
   EXPECT_DOUBLE_EQ(both[0].own.spread, 6.0) << "half the gap: the cost moved in between";
   EXPECT_DOUBLE_EQ(both[0].nested.mean, 80.5);
   EXPECT_DOUBLE_EQ(both[0].nested.spread, 2.0) << "the rounds' spread when it is the larger";
   EXPECT_EQ(both[0].rounds, 11u);
+}
+
+TEST(RunCalibration, ALiveProfilesCalibrationsPoolIntoOne) {
+  auto at = [](double own, double nested) {
+    ProbeCost c;
+    c.own = {own, 0.5};
+    c.nested = {nested, 0.5};
+    c.rounds = 5;
+    return std::vector<ProbeCost>{c};
+  };
+  // The clock's cost moved from 41 to 53 ns a read and back.
+  std::vector<ProbeCost> all = pooled({at(41, 80), at(53, 100), at(41, 81), at(41, 79)});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_DOUBLE_EQ(all[0].own.mean, 44.0);
+  EXPECT_DOUBLE_EQ(all[0].own.spread, 6.0) << "half the range the calibrations covered";
+  EXPECT_DOUBLE_EQ(all[0].nested.mean, 85.0);
+  EXPECT_DOUBLE_EQ(all[0].nested.spread, 10.5);
+  EXPECT_EQ(all[0].rounds, 20u);
+  EXPECT_TRUE(pooled({}).empty());
 }

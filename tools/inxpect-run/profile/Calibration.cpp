@@ -96,22 +96,36 @@ bool stableEnough(const std::vector<double> &samples, double tolerance, double f
 
 namespace {
 
-Estimate between(const Estimate &a, const Estimate &b) {
+Estimate pooledEstimate(const std::vector<Estimate> &estimates) {
   Estimate e;
-  e.mean = (a.mean + b.mean) / 2;
-  e.spread = std::max({a.spread, b.spread, std::fabs(a.mean - b.mean) / 2});
+  double low = estimates.front().mean, high = low;
+  for (const Estimate &x : estimates) {
+    e.mean += x.mean / estimates.size();
+    e.spread = std::max(e.spread, x.spread);
+    low = std::min(low, x.mean);
+    high = std::max(high, x.mean);
+  }
+  e.spread = std::max(e.spread, (high - low) / 2);
   return e;
 }
 
 } // namespace
 
-std::vector<ProbeCost> bracketed(const std::vector<ProbeCost> &before,
-                                 const std::vector<ProbeCost> &after) {
-  std::vector<ProbeCost> costs = before;
-  for (std::size_t i = 0; i < costs.size() && i < after.size(); ++i) {
-    costs[i].own = between(before[i].own, after[i].own);
-    costs[i].nested = between(before[i].nested, after[i].nested);
-    costs[i].rounds += after[i].rounds;
+std::vector<ProbeCost> pooled(const std::vector<std::vector<ProbeCost>> &calibrations) {
+  if (calibrations.empty())
+    return {};
+  std::vector<ProbeCost> costs = calibrations.front();
+  for (std::size_t i = 0; i < costs.size(); ++i) {
+    std::vector<Estimate> own, nested;
+    costs[i].rounds = 0;
+    for (const std::vector<ProbeCost> &c : calibrations)
+      if (i < c.size()) {
+        own.push_back(c[i].own);
+        nested.push_back(c[i].nested);
+        costs[i].rounds += c[i].rounds;
+      }
+    costs[i].own = pooledEstimate(own);
+    costs[i].nested = pooledEstimate(nested);
   }
   return costs;
 }

@@ -38,12 +38,12 @@ Estimate estimateOf(std::vector<double> samples);
 // standard error), or to within `floor` in the event's unit.
 bool stableEnough(const std::vector<double> &samples, double tolerance, double floor);
 
-// Two calibrations of the same events, before and after a measurement, as
-// one: the mean of the two, and a spread that covers both the rounds'
-// spread and how far apart the two are (the cost of a clock read can
-// change while a profile runs).
-std::vector<ProbeCost> bracketed(const std::vector<ProbeCost> &before,
-                                 const std::vector<ProbeCost> &after);
+// Calibrations of the same events taken while one measurement ran (before
+// and after a replay; every so often in a live profile) as one: the mean
+// of their means, and a spread that covers both the rounds' spreads and
+// how far apart the calibrations are (the cost of a clock read can change
+// while a profile runs).
+std::vector<ProbeCost> pooled(const std::vector<std::vector<ProbeCost>> &calibrations);
 
 // Measures the probes' cost for each of `events` (as armed for the profile).
 // Needs what loading a program needs (root). Throws RunError.

@@ -110,6 +110,22 @@ ProfileInfo planProfile(const std::string &command, const EmbeddedSections &sect
   return info;
 }
 
+namespace {
+
+// What the probes take out of each reading before binning it: the
+// calibrated costs, by event.
+void writeProbeCosts(const ProfileInfo &info, LiveProgram &program) {
+  for (std::size_t i = 0; i < info.events.size() && i < info.probeCost.size(); ++i)
+    program.config().setProbeCost(info.events[i].index, info.probeCost[i].own.mean,
+                                  info.probeCost[i].nested.mean);
+}
+
+// A live profile calibrates again this often: the counter's own cost can
+// move while it runs (the clock here switches between two costs a read).
+constexpr double kRecalibrateSeconds = 30;
+
+} // namespace
+
 void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &options) {
   const StatsLayout &stats = program.statsLayout();
   if (options.perCpu && stats.kind == StatsKind::Global)
@@ -121,9 +137,7 @@ void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &
   info.statsLayout = statsKindName(stats.kind);
   info.probeCost = calibrateProbes(info.events);
   program.config().configure(info.events, info.sectionOn);
-  for (std::size_t i = 0; i < info.events.size() && i < info.probeCost.size(); ++i)
-    program.config().setProbeCost(info.events[i].index, info.probeCost[i].own.mean,
-                                  info.probeCost[i].nested.mean);
+  writeProbeCosts(info, program);
 }
 
 void noteCounter(const ProfileInfo &info, const CommonOptions &options, std::ostream &notes) {
@@ -157,7 +171,8 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
   Snapshot previous = baseline;
   if (startTraffic)
     startTraffic();
-  Clock::time_point start = Clock::now(), last = start;
+  Clock::time_point start = Clock::now(), last = start, calibrated = start;
+  std::vector<std::vector<ProbeCost>> calibrations = {info.probeCost};
   auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
   if (exporter)
     exporter->publish(computeFigures(info, difference(baseline, baseline),
@@ -202,6 +217,19 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
       break;
     previous = current;
     last = now;
+    if (seconds(now - calibrated) >= kRecalibrateSeconds) {
+      // The figures are since the start: corrected with every calibration
+      // of the profile pooled. A failed one leaves the earlier ones.
+      try {
+        calibrations.push_back(calibrateProbes(info.events));
+        info.probeCost = pooled(calibrations);
+        writeProbeCosts(info, program);
+      } catch (const RunError &e) {
+        notes << "inxpect-run: warning: calibrating the probes again failed, keeping the "
+                 "earlier calibration: " << e.what() << "\n";
+      }
+      calibrated = Clock::now();
+    }
   }
 }
 
