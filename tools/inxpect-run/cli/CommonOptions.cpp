@@ -88,7 +88,7 @@ const OptionSpec precise{
     "exactly the instructions between a section's probes; unfenced (the default) the CPU "
     "may run the read early or late by up to its reorder window, and a section of a few "
     "instructions can read short or long. Costs each read the two fences' latency (tens of "
-    "cycles on hardware) and 4 instructions; calibration takes the probes' own share out "
+    "cycles on hardware) and 4 instructions; calibration takes the probes' own cost out "
     "either way. Needs the inxpect kernel module (docs/kernel-module.md)",
     [](CommonOptions &o, const std::string &) { o.precise = true; }};
 
