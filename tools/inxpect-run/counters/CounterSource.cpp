@@ -220,8 +220,8 @@ std::vector<EventInfo> armSingleEvent(const CounterSource &source,
                "cannot add the second fence"
              : "bpf_ktime_get_ns reads the kernel's clock source, on x86 the TSC with "
                "rdtsc_ordered (lfence; rdtsc, or rdtscp): ordered after the instructions "
-               "before it but not before those after it, inside a helper call of some tens "
-               "of instructions that a BPF program cannot fence") +
+               "before it but not before those after it, inside a helper call of about 50 "
+               "instructions that a BPF program cannot fence") +
         ": load the module (docs/kernel-module.md), or leave --precise out");
   std::vector<EventInfo> events;
   for (const EventRequest &r : wanted) {
