@@ -5,7 +5,9 @@
  * The kfunc argument is a slot index into a fixed event table (the contract
  * with inxpect-run, docs/kernel-module.md): slot 0 is the time-stamp counter,
  * read with rdtsc everywhere; every other slot is a perf event the module
- * arms on each CPU on request and reads with rdpmc.
+ * arms on each CPU on request and reads with rdpmc. Flags sit above the slot
+ * (INXPECT_READ_FENCED); an argument with a flag this module does not know
+ * is out of range and reads 0, like any slot >= INXPECT_SLOTS.
  */
 #ifndef INXPECT_KMOD_H
 #define INXPECT_KMOD_H
@@ -17,6 +19,19 @@ struct perf_event;
 
 #define INXPECT_SLOT_TSC 0
 #define INXPECT_SLOTS 8
+
+/*
+ * Part of the kfunc's argument, ORed with the slot: read as
+ * "lfence; rdtsc|rdpmc; lfence", so that instructions before the read
+ * complete before it and instructions after it start after it. Without it
+ * the read is a bare rdtsc/rdpmc, which the CPU may execute early or late by
+ * up to its reorder window. Since INXPECT_KFUNC_ABI_2 (inxpect_kfunc.c): a
+ * runner must find that enum value in the module's BTF before it sets this
+ * bit, because a module without it reads 0 for the argument. inxpect-run
+ * sets it for --precise (tools/inxpect-run/counters/CounterSource.h,
+ * kInxpectReadFenced).
+ */
+#define INXPECT_READ_FENCED (1u << 16)
 
 /* Slot state, as /sys/kernel/inxpect/events shows it. */
 enum inxpect_slot_state {

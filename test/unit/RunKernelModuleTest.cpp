@@ -80,6 +80,41 @@ TEST(KernelModuleEvents, TheTscIsTheDefaultAndNeedsNoArming) {
             "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles");
 }
 
+TEST(KernelModuleEvents, PreciseSetsTheFencedFlagInEveryCounter) {
+  FakeModule module("0 tsc rdtsc armed\n1 cycles rdpmc armed\n2 instructions rdpmc armed\n");
+  CounterSource source = module.source();
+  source.fencedReads = true;
+  auto events = armEvents(source, {{"tsc", 1, true}, {"instructions", 4, true}}, 4);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(kInxpectReadFenced, 0x10000u); // INXPECT_READ_FENCED in runtime/kmod/inxpect_kmod.h
+  EXPECT_EQ(events[0].counter, 0u | kInxpectReadFenced);
+  EXPECT_EQ(events[1].counter, 2u | kInxpectReadFenced);
+  EXPECT_TRUE(events[0].fenced);
+  EXPECT_EQ(events[1].via, "rdpmc");
+  EXPECT_EQ(module.armed(), "instructions\n");
+  EXPECT_EQ(source.describe(events),
+            "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via fenced rdtsc in "
+            "cycles, instructions via fenced rdpmc in count");
+  // The default event, unfenced: the slot alone.
+  auto plain = armEvents(source, {{"", 1, false}}, 4);
+  EXPECT_EQ(plain[0].counter, 0u);
+  EXPECT_FALSE(plain[0].fenced);
+}
+
+TEST(KernelModuleEvents, AnOlderModuleRefusesPreciseInsteadOfReadingZero) {
+  FakeModule module(kNoPmuEvents);
+  CounterSource source = module.source(); // fencedReads false: no INXPECT_KFUNC_ABI_2
+  try {
+    armEvents(source, {{"", 1, true}}, 4);
+    FAIL() << "--precise accepted by a module that cannot fence";
+  } catch (const UsageError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("cannot fence"), std::string::npos) << what;
+    EXPECT_NE(what.find("INXPECT_KFUNC_ABI_2"), std::string::npos) << what;
+  }
+  EXPECT_EQ(armEvents(source, {{"", 1, false}}, 4)[0].counter, 0u);
+}
+
 TEST(KernelModuleEvents, OffersTheModulesEvents) {
   FakeModule module(kNoPmuEvents);
   EXPECT_EQ(offeredEvents(module.source()),

@@ -109,3 +109,54 @@ TEST(Events, HardwareEventsWithoutTheModuleSayWhatToDo) {
   }
   EXPECT_THROW(inxpect::armEvents(clock, {{"clock", 1}, {"clock", 2}}, 1), inxpect::RunError);
 }
+
+TEST(Precise, EveryCommandTakesItAndEveryEventRequestCarriesIt) {
+  Command replay = parse({"replay", "x.o", "--synthetic", "5", "--precise"});
+  EXPECT_TRUE(replay.replay.precise);
+  Command run = parse({"run", "x.o", "--dev", "eth0", "--precise"});
+  EXPECT_TRUE(run.run.precise);
+  Command attach = parse({"attach", "--prog-id", "7", "--precise"});
+  EXPECT_TRUE(attach.attach.precise);
+  EXPECT_FALSE(parse({"replay", "x.o", "--synthetic", "5"}).replay.precise);
+
+  auto requests = parse({"replay", "x.o", "--synthetic", "5", "--events", "tsc,cycles",
+                         "--precise"})
+                      .replay.eventRequests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_TRUE(requests[0].fenced);
+  EXPECT_TRUE(requests[1].fenced);
+  // The source's default event, too.
+  auto defaults = replay.replay.eventRequests();
+  ASSERT_EQ(defaults.size(), 1u);
+  EXPECT_EQ(defaults[0].name, "");
+  EXPECT_TRUE(defaults[0].fenced);
+  EXPECT_FALSE(parse({"replay", "x.o", "--synthetic", "5"}).replay.eventRequests()[0].fenced);
+}
+
+TEST(Precise, TakesNoValueAndIsInTheHelp) {
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--precise=yes"}), "");
+  Command help = parse({"replay", "--help"});
+  EXPECT_NE(help.helpText.find("--precise"), std::string::npos);
+  EXPECT_NE(help.helpText.find("lfence"), std::string::npos);
+}
+
+TEST(Precise, TheClockCannotBeFencedAndSaysWhy) {
+  inxpect::CounterSource clock;
+  try {
+    inxpect::armEvents(clock, {{"", 1, true}}, 4);
+    FAIL() << "--precise accepted with the clock";
+  } catch (const inxpect::UsageError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("--precise needs the inxpect kernel module"), std::string::npos) << what;
+    EXPECT_NE(what.find("rdtsc_ordered"), std::string::npos) << what;
+  }
+  inxpect::CounterSource counter;
+  counter.kind = inxpect::CounterKind::CpuTimeCounter;
+  try {
+    inxpect::armEvents(counter, {{"tsc", 1, true}}, 4);
+    FAIL() << "--precise accepted with bpf_get_cpu_time_counter";
+  } catch (const inxpect::UsageError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("lfence; rdtsc"), std::string::npos) << what;
+  }
+}

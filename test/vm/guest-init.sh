@@ -24,6 +24,12 @@ cat /tmp/replay.txt
 check replay-through-kfunc grep -q "^counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles" /tmp/replay.txt
 check replay-counts-every-run grep -Eq "^ *0 +xdp_drop +function +1000 .* cycles" /tmp/replay.txt
 
+echo "== inxpect-run replay --precise: fenced reads"
+/inxpect-run replay /drop.o --manifest /drop.json --synthetic 1000 --precise > /tmp/precise.txt 2>&1
+cat /tmp/precise.txt
+check precise-through-kfunc grep -q "^counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via fenced rdtsc in cycles" /tmp/precise.txt
+check precise-counts-every-run grep -Eq "^ *0 +xdp_drop +function +1000 .* cycles" /tmp/precise.txt
+
 echo "== hardware events without a PMU"
 check control-device test -c /dev/inxpect
 exec 3> /dev/inxpect
@@ -36,13 +42,15 @@ check rmmod-refused-while-arming sh -c '! rmmod inxpect'
 exec 3>&-
 check session-released grep -q "^1 cycles rdpmc off$" /sys/kernel/inxpect/events
 
-echo "== bad and unarmed indices"
-/kfunc-probe /kfunc_probe.o read 0 1 2 5 7 8 255 0x80000000 0xffffffff > /tmp/reads.txt 2>&1
+echo "== bad and unarmed indices, fenced reads (INXPECT_READ_FENCED, 0x10000)"
+/kfunc-probe /kfunc_probe.o read 0 0x10000 1 2 5 7 8 255 0x80000000 0xffffffff \
+  0x10001 0x10008 0x30000 > /tmp/reads.txt 2>&1
 cat /tmp/reads.txt
 check tc-and-fentry-load grep -q "^loaded: xdp tc fentry" /tmp/reads.txt
 check tc-reads-tsc awk '$1 == "tc" { found = 1; ok = $4 > 0 } END { exit !(found && ok) }' /tmp/reads.txt
 check tsc-advances awk '$1 == "read" && $2 == "0:" { exit !($3 > 0 && $4 > $3) } END { if (NR == 0) exit 1 }' /tmp/reads.txt
-check others-read-zero awk '$1 == "read" && $2 != "0:" { n++; if ($3 != 0 || $4 != 0) bad = 1 } END { exit bad || n != 8 }' /tmp/reads.txt
+check fenced-tsc-advances awk '$1 == "read" && $2 == "0x10000:" { found = 1; ok = $3 > 0 && $4 > $3 } END { exit !(found && ok) }' /tmp/reads.txt
+check others-read-zero awk '$1 == "read" && $2 != "0:" && $2 != "0x10000:" { n++; if ($3 != 0 || $4 != 0) bad = 1 } END { exit bad || n != 11 }' /tmp/reads.txt
 check no-oops no_oops
 
 echo "== unload while a program uses the kfunc"
@@ -61,6 +69,11 @@ echo "== inxpect-run replay, module unloaded"
 /inxpect-run replay /drop.o --manifest /drop.json --synthetic 100 > /tmp/fallback.txt 2>&1
 cat /tmp/fallback.txt
 check falls-back-to-clock grep -q "^counter: clock (bpf_ktime_get_ns, ns): inxpect kernel module not loaded" /tmp/fallback.txt
+/inxpect-run replay /drop.o --manifest /drop.json --synthetic 100 --precise > /tmp/precise-clock.txt 2>&1
+echo "exit $?" >> /tmp/precise-clock.txt
+cat /tmp/precise-clock.txt
+check precise-refused-with-the-clock grep -q "error: --precise needs the inxpect kernel module" /tmp/precise-clock.txt
+check precise-refused-as-usage grep -q "^exit 2$" /tmp/precise-clock.txt
 check no-oops-at-end no_oops
 dmesg | grep inxpect
 echo "GUEST DONE"

@@ -35,9 +35,9 @@ std::string seeHelp(const CommandSpec &command);
 
 // The options every command takes, each described once (cli/CommonOptions.cpp).
 namespace common {
-extern const OptionSpec manifest, events, sample, sections, sectionsFile, format, raw, interval,
+extern const OptionSpec manifest, events, sample, precise, sections, sectionsFile, format, raw, interval,
     duration, output, perCpu, prometheus;
-extern const OptionGroup eventsAndSampling; // --events, --sample
+extern const OptionGroup eventsAndSampling; // --events, --sample, --precise
 extern const OptionGroup liveOutput;        // --format ... --prometheus, for run and attach
 } // namespace common
 

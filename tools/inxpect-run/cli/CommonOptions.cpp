@@ -82,6 +82,16 @@ const OptionSpec sample{
     "event its own rate, e.g. cycles=16,instructions=64",
     setSample};
 
+const OptionSpec precise{
+    "--precise", nullptr,
+    "read every counter fenced, lfence; rdtsc|rdpmc; lfence, so that a reading covers "
+    "exactly the instructions between a section's probes; unfenced (the default) the CPU "
+    "may run the read early or late by up to its reorder window, and a section of a few "
+    "instructions can read short or long. Costs each read the two fences' latency (tens of "
+    "cycles on hardware) and 4 instructions; calibration takes the probes' own cost out "
+    "either way. Needs the inxpect kernel module (docs/kernel-module.md)",
+    [](CommonOptions &o, const std::string &) { o.precise = true; }};
+
 const OptionSpec sections{
     "--sections", "S1,S2",
     "profile only these sections (the others are switched off in the running program, "
@@ -135,7 +145,7 @@ const OptionSpec prometheus{
     "(listens only there)",
     setPrometheus};
 
-const OptionGroup eventsAndSampling{"Events and sampling", {&events, &sample}};
+const OptionGroup eventsAndSampling{"Events and sampling", {&events, &sample, &precise}};
 
 const OptionGroup liveOutput{"Output",
                              {&format, &raw, &interval, &duration, &output, &perCpu, &prometheus}};
@@ -162,10 +172,10 @@ std::vector<EventRequest> CommonOptions::eventRequests() const {
   std::vector<EventRequest> requests;
   for (const std::string &name : names) {
     auto it = sampleByEvent.find(name);
-    requests.push_back({name, it == sampleByEvent.end() ? sampleEvery : it->second});
+    requests.push_back({name, it == sampleByEvent.end() ? sampleEvery : it->second, precise});
   }
   if (requests.empty())
-    requests.push_back({"", sampleEvery});
+    requests.push_back({"", sampleEvery, precise});
   return requests;
 }
 

@@ -24,6 +24,7 @@ struct CommonOptions {
   bool listEvents = false;                    // --events list: print what the source offers
   uint32_t sampleEvery = 1;                   // --sample N: every Nth run, all events
   std::map<std::string, uint32_t> sampleByEvent; // --sample cycles=16,instructions=64
+  bool precise = false;                       // --precise: fenced counter reads (kernel module)
   std::vector<std::string> sections;          // --sections: only these are on; empty: all
   std::optional<std::string> sectionsFile;    // --sections-file: the same, re-read while running
   double intervalSeconds = 1.0;               // --interval: how often live figures print

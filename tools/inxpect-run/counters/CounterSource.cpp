@@ -3,6 +3,8 @@
 #include "counters/KernelModule.h"
 #include "RunError.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -20,8 +22,27 @@ bool hasFunc(const btf *btf, const char *name = kKfunc) {
   return btf && btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) > 0;
 }
 
-// Loaded modules' BTF, found the way libbpf resolves kfuncs: by BTF object id.
-bool moduleHasFunc(btf *vmlinux) {
+// The highest N of enum inxpect_kfunc_abi's INXPECT_KFUNC_ABI_N in `btf`,
+// the BTF that has the kfunc (runtime/kmod/inxpect_kfunc.c): 1 without it.
+unsigned abiOf(const btf *btf) {
+  int id = btf__find_by_name_kind(btf, "inxpect_kfunc_abi", BTF_KIND_ENUM);
+  if (id <= 0)
+    return 1;
+  const btf_type *t = btf__type_by_id(btf, id);
+  const struct btf_enum *values = btf_enum(t);
+  const std::string prefix = "INXPECT_KFUNC_ABI_";
+  unsigned abi = 1;
+  for (unsigned i = 0; i < btf_vlen(t); ++i) {
+    std::string name = btf__name_by_offset(btf, values[i].name_off);
+    if (name.rfind(prefix, 0) == 0 && values[i].val > 0)
+      abi = std::max(abi, static_cast<unsigned>(values[i].val));
+  }
+  return abi;
+}
+
+// The kfunc's ABI in the loaded modules' BTF, found the way libbpf resolves
+// kfuncs: by BTF object id. 0 when no module has the kfunc.
+unsigned moduleKfuncAbi(btf *vmlinux) {
   __u32 id = 0;
   while (bpf_btf_get_next_id(id, &id) == 0) {
     int fd = bpf_btf_get_fd_by_id(id);
@@ -38,24 +59,26 @@ bool moduleHasFunc(btf *vmlinux) {
     if (err || !info.kernel_btf || std::string(name) == "vmlinux")
       continue;
     btf *mod = btf__load_from_kernel_by_id_split(id, vmlinux);
-    bool found = hasFunc(mod);
+    unsigned abi = hasFunc(mod) ? abiOf(mod) : 0;
     btf__free(mod);
-    if (found)
-      return true;
+    if (abi)
+      return abi;
   }
-  return false;
+  return 0;
 }
 
 } // namespace
 
-bool kernelHasInxpectKfunc() {
+unsigned inxpectKfuncAbi() {
   btf *vmlinux = btf__load_vmlinux_btf();
   if (!vmlinux)
-    return false;
-  bool found = hasFunc(vmlinux) || moduleHasFunc(vmlinux);
+    return 0;
+  unsigned abi = hasFunc(vmlinux) ? abiOf(vmlinux) : moduleKfuncAbi(vmlinux);
   btf__free(vmlinux);
-  return found;
+  return abi;
 }
+
+bool kernelHasInxpectKfunc() { return inxpectKfuncAbi() > 0; }
 
 bool kernelHasCpuTimeCounter() {
   btf *vmlinux = btf__load_vmlinux_btf();
@@ -72,7 +95,9 @@ CounterKind chooseCounterKind(bool inxpectKfunc, bool cpuTimeCounter) {
 
 CounterSource detectCounterSource() {
   CounterSource s;
-  s.kind = chooseCounterKind(kernelHasInxpectKfunc(), kernelHasCpuTimeCounter());
+  unsigned abi = inxpectKfuncAbi();
+  s.kind = chooseCounterKind(abi > 0, kernelHasCpuTimeCounter());
+  s.fencedReads = abi >= 2;
   return s;
 }
 
@@ -91,8 +116,8 @@ std::string CounterSource::describe(const std::vector<EventInfo> &events) const 
     return describe();
   std::string line = describe() + ":";
   for (size_t i = 0; i < events.size(); ++i)
-    line += std::string(i ? "," : "") + " " + events[i].name + " via " + events[i].via + " in " +
-            events[i].unit;
+    line += std::string(i ? "," : "") + " " + events[i].name + " via " +
+            (events[i].fenced ? "fenced " : "") + events[i].via + " in " + events[i].unit;
   return line;
 }
 
@@ -122,9 +147,17 @@ std::string unitOf(const std::string &event) {
   return event == "tsc" || event == "cycles" ? "cycles" : "count";
 }
 
+bool anyFenced(const std::vector<EventRequest> &wanted) {
+  return std::any_of(wanted.begin(), wanted.end(), [](const EventRequest &r) { return r.fenced; });
+}
+
 std::vector<EventInfo> armModuleEvents(const CounterSource &source,
                                        const std::vector<EventRequest> &wanted) {
   KernelModule module = requireModule(source);
+  if (anyFenced(wanted) && !source.fencedReads)
+    throw UsageError("--precise: the loaded inxpect module cannot fence its reads (its BTF has no "
+                     "INXPECT_KFUNC_ABI_2; it would read 0): load the module from this source "
+                     "tree (runtime/kmod), or leave --precise out");
   std::vector<ModuleEvent> offered = module.events();
   std::vector<std::string> toArm;
   for (const EventRequest &r : wanted) {
@@ -160,8 +193,9 @@ std::vector<EventInfo> armModuleEvents(const CounterSource &source,
     e.name = name;
     e.unit = unitOf(name);
     e.sampleEvery = r.sampleEvery;
-    e.counter = m->slot;
+    e.counter = m->slot | (r.fenced ? kInxpectReadFenced : 0);
     e.via = m->via;
+    e.fenced = r.fenced;
     events.push_back(e);
   }
   return events;
@@ -173,6 +207,22 @@ std::vector<EventInfo> armSingleEvent(const CounterSource &source,
                                       const std::vector<EventRequest> &wanted) {
   bool tsc = source.kind == CounterKind::CpuTimeCounter;
   std::string only = tsc ? "tsc" : "clock";
+  // What is true of each: the kernel reads the TSC with rdtsc_ordered
+  // (lfence; rdtsc, or rdtscp) under ktime_get_mono_fast_ns where the TSC is
+  // the clock source, and the JIT inlines bpf_get_cpu_time_counter as
+  // lfence; rdtsc. Neither can be fenced on both sides from a BPF program.
+  if (anyFenced(wanted))
+    throw UsageError(
+        std::string("--precise needs the inxpect kernel module (runtime/kmod), which is not "
+                    "loaded: ") +
+        (tsc ? "bpf_get_cpu_time_counter is inlined as lfence; rdtsc, ordered after the "
+               "instructions before it but not before those after it, and a BPF program "
+               "cannot add the second fence"
+             : "bpf_ktime_get_ns reads the kernel's clock source, on x86 the TSC with "
+               "rdtsc_ordered (lfence; rdtsc, or rdtscp): ordered after the instructions "
+               "before it but not before those after it, inside a helper call of about 50 "
+               "instructions that a BPF program cannot fence") +
+        ": load the module (docs/kernel-module.md), or leave --precise out");
   std::vector<EventInfo> events;
   for (const EventRequest &r : wanted) {
     std::string name = r.name.empty() ? only : r.name;

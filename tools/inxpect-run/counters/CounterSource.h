@@ -13,6 +13,11 @@ namespace inxpect {
 
 enum class CounterKind { Kfunc, CpuTimeCounter, Clock };
 
+// Ored into a bpf_inxpect_read() argument: lfence; rdtsc|rdpmc; lfence
+// (INXPECT_READ_FENCED in runtime/kmod/inxpect_kmod.h). Only a module whose
+// BTF declares INXPECT_KFUNC_ABI_2 reads it; an older one reads 0.
+constexpr uint32_t kInxpectReadFenced = 1u << 16;
+
 struct EventInfo;
 
 struct CounterSource {
@@ -21,6 +26,8 @@ struct CounterSource {
   // (KernelModule.h); tests point them elsewhere.
   std::string moduleDir = "/sys/kernel/inxpect";
   std::string moduleDevice = "/dev/inxpect";
+  // The loaded module reads kInxpectReadFenced (its BTF has INXPECT_KFUNC_ABI_2).
+  bool fencedReads = false;
   const char *name() const {
     return kind == CounterKind::Kfunc            ? "kfunc"
            : kind == CounterKind::CpuTimeCounter ? "cpu-time-counter"
@@ -29,7 +36,8 @@ struct CounterSource {
   // The one line a report starts with, e.g. "counter: clock (bpf_ktime_get_ns, ns): ..."
   std::string describe() const;
   // The same line, naming how each armed event is read, e.g.
-  // "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles"
+  // "counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles",
+  // "... tsc via fenced rdtsc in cycles" with --precise
   std::string describe(const std::vector<EventInfo> &events) const;
 };
 
@@ -38,6 +46,7 @@ struct CounterSource {
 struct EventRequest {
   std::string name;
   uint32_t sampleEvery = 1; // measure every Nth run
+  bool fenced = false;      // --precise: an lfence on each side of every read
 };
 
 // An event as it is measured and reported.
@@ -48,8 +57,13 @@ struct EventInfo {
   uint32_t sampleEvery = 1;
   uint32_t counter = 0;     // the bpf_inxpect_read() argument (unused by the clock)
   std::string via;          // how a probe reads it: "bpf_ktime_get_ns", "rdtsc", "rdpmc"
+  bool fenced = false;      // counter has kInxpectReadFenced
 };
 
+// 0 when neither vmlinux nor a loaded module's BTF has the FUNC
+// bpf_inxpect_read; else the highest N of the INXPECT_KFUNC_ABI_N values its
+// BTF declares (1 for a module without the enum): what the argument may hold.
+unsigned inxpectKfuncAbi();
 // True when vmlinux or a loaded module's BTF has the FUNC bpf_inxpect_read.
 bool kernelHasInxpectKfunc();
 // True when vmlinux's BTF has the FUNC bpf_get_cpu_time_counter.
@@ -68,7 +82,9 @@ std::vector<std::string> offeredEvents(const CounterSource &source);
 // the source's default: "clock", or "tsc" with the module. Throws RunError
 // with a sentence saying what to do: unknown event, event the source cannot
 // measure (with the module: no PMU, counters taken), more events than the
-// object's `maxEvents` slots.
+// object's `maxEvents` slots. A fenced request (--precise) the source cannot
+// fence is a UsageError saying why: the clock, the kernel's counter, a module
+// older than INXPECT_KFUNC_ABI_2.
 std::vector<EventInfo> armEvents(const CounterSource &source,
                                  const std::vector<EventRequest> &requested, unsigned maxEvents);
 
