@@ -80,6 +80,9 @@ TEST(RunLiveViews, JsonLinesCarryTheSchemaFields) {
   EXPECT_EQ(j["sections"][1]["events"]["clock"]["mean"], 50.0);
   EXPECT_EQ(j["sections"][1]["share_of_parent"], 0.25);
   EXPECT_EQ(j["sections"][0]["per_cpu"], nlohmann::json::array({6, 4}));
+  EXPECT_EQ(j["events"][0]["name"], "clock");
+  EXPECT_TRUE(j["events"][0]["via"].is_string());
+  EXPECT_EQ(j["events"][0]["fenced"], false);
 }
 
 TEST(RunLiveViews, CsvHasOneHeaderAndARowASectionAndEvent) {

@@ -74,9 +74,11 @@ TEST(RunOptionTable, HelpProseFitsA79ColumnTerminal) {
     helps.push_back(parseCommandLine({"help", command.name}).helpText);
   for (const std::string &help : helps) {
     std::istringstream lines(help);
-    for (std::string line; std::getline(lines, line);)
-      if (line.rfind("  inxpect-run ", 0) != 0 && line.rfind("  sudo ", 0) != 0)
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("  inxpect-run ", 0) != 0 && line.rfind("  sudo ", 0) != 0) {
         EXPECT_LE(line.size(), 79u) << line;
+      }
+    }
   }
   for (const CommandSpec &command : commandTable())
     EXPECT_NE(mainHelp().find(std::string("inxpect-run ") + command.usage), std::string::npos);

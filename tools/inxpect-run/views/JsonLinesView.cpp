@@ -46,7 +46,9 @@ public:
       events.push_back({{"index", e.index},
                         {"name", e.name},
                         {"unit", e.unit},
-                        {"sample_every", e.sampleEvery}});
+                        {"sample_every", e.sampleEvery},
+                        {"via", e.via},
+                        {"fenced", e.fenced}});
     json sections = json::array();
     for (const SectionFigures &s : f.sections) {
       json perEvent = json::object();
