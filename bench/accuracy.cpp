@@ -133,7 +133,7 @@ nlohmann::json roundFigures(const Profiled &p, const inxpect::Snapshot &s,
     throw std::runtime_error("the object keeps no self figures: rebuild it with this runtime header");
   std::optional<inxpect::Corrected> inclusive = inxpect::correctedMean(entry, cost);
   // Self costs a run: each section's self cost an entry times its entries a run.
-  double selfSum = 0;
+  double selfSum = 0, selfClamped = 0;
   bool selfUncertain = false, selfBroken = false;
   for (const std::vector<inxpect::EventTotals> &section : s.sections) {
     const inxpect::EventTotals &t = section.at(0);
@@ -143,6 +143,10 @@ nlohmann::json roundFigures(const Profiled &p, const inxpect::Snapshot &s,
     if (std::optional<inxpect::Corrected> self = inxpect::correctedSelfMean(t, cost)) {
       selfSum += self->mean * double(t.count) / entry.count;
       selfUncertain |= self->uncertain;
+      // Clamped at 0: the sum then exceeds the inclusive cost, which the
+      // same subtraction keeps equal to it otherwise.
+      if (self->mean == 0)
+        selfClamped += double(t.count) / entry.count;
     }
   }
   return {{"ns", ns},
@@ -152,6 +156,7 @@ nlohmann::json roundFigures(const Profiled &p, const inxpect::Snapshot &s,
           {"self_sum", selfBroken ? nlohmann::json() : nlohmann::json(selfSum)},
           {"self_uncertain", selfUncertain},
           {"self_broken", selfBroken},
+          {"self_clamped", selfClamped},
           {"nested_per_entry", double(entry.nested) / entry.count},
           {"own", cost.own.mean},
           {"own_spread", cost.own.spread},
