@@ -7,7 +7,7 @@ The bare program's own cost, a round: bare - null (what surrounds the
 example: the test-run loop, the packet's restore), and for an example that
 pushes a header, less half of null-push - null (the restore pops that
 header after the example, not after null: the pop, taken as half of a push
-and a pop). Ratios are of one round's figures, then the median of rounds."""
+and a pop). Every figure is the median of the rounds; ratios are of medians."""
 import json
 import statistics
 import sys
@@ -43,6 +43,7 @@ def mode_figures(example, mode):
     """Medians over the rounds of one mode of one example."""
     own = bare_own(example)
     rounds = mode["rounds"]
+    kept = [r for r in rounds if not r["self_broken"]]
     subtracted = [r["own"] + r["nested_per_entry"] * r["nested_cost"] for r in rounds]
     diff = [r["inclusive"] - own[i] for i, r in enumerate(rounds)]
     return {
@@ -52,14 +53,13 @@ def mode_figures(example, mode):
         "raw": median([r["raw"] for r in rounds]),
         "inclusive": median([r["inclusive"] for r in rounds]),
         "uncertain": sum(r["uncertain"] for r in rounds) > len(rounds) / 2,
-        "diff": median(diff),
-        "ratio": median([r["inclusive"] / own[i] for i, r in enumerate(rounds) if own[i] > 0]),
+        "diff": median([r["inclusive"] for r in rounds]) - median(own),
+        "ratio": (median([r["inclusive"] for r in rounds]) / median(own)) if median(own) > 0 else None,
         # A self total below zero (the runtime's tally broken) has no sum.
         "self_broken": any(r["self_broken"] for r in rounds),
-        "self_sum": median([r["self_sum"] for r in rounds if not r["self_broken"]]),
-        "self_ratio": median([r["self_sum"] / r["inclusive"] for r in rounds
-                              if not r["self_broken"] and r["inclusive"] > 0]),
-        "self_diff": median([r["self_sum"] - r["inclusive"] for r in rounds if not r["self_broken"]]),
+        "self_sum": median([r["self_sum"] for r in kept]),
+        "self_ratio": None,
+        "self_diff": None,
         "self_clamped": median([r.get("self_clamped", 0) for r in rounds]),
         "own_cost": median([r["own"] for r in rounds]),
         "nested_cost": median([r["nested_cost"] for r in rounds]),
@@ -69,6 +69,14 @@ def mode_figures(example, mode):
         # How far the correction is off, as a share of what it subtracted.
         "model_error": median([d / s for d, s in zip(diff, subtracted) if s > 0]),
     }
+
+
+def with_self_ratio(f):
+    """The sum of self costs against the inclusive cost, both medians."""
+    if f["self_sum"] is not None:
+        f["self_diff"] = f["self_sum"] - f["inclusive"]
+        f["self_ratio"] = f["self_sum"] / f["inclusive"] if f["inclusive"] > 0 else None
+    return f
 
 
 def within(ratio_, diff, tolerance, slack):
@@ -95,7 +103,7 @@ def ratio(value):
 
 
 def figures_of(run):
-    return [mode_figures(ex, mode) for ex in run["examples"] for mode in ex["modes"]]
+    return [with_self_ratio(mode_figures(ex, mode)) for ex in run["examples"] for mode in ex["modes"]]
 
 
 def accuracy_table(rows, unit, where):
@@ -201,7 +209,7 @@ def self_causes(missed, unit):
     return out
 
 
-def short_why(missed, unit):
+def short_why(missed, unit, self_sums=False):
     """The causes in a line, for the targets table (the section has the evidence)."""
     broken = [f for f in missed if f["self_broken"]]
     rest = [f for f in missed if not f["self_broken"]]
@@ -210,6 +218,12 @@ def short_why(missed, unit):
         parts.append(f"{names(broken)}: the runtime's range end (`inxpect_section_close`) ends the "
                      "section twice: an extra counter read inside the entry and a parent's self total "
                      "below zero")
+    if self_sums:
+        clamped = [f for f in rest if f["self_clamped"] > 0]
+        if clamped:
+            parts.append(f"{names(clamped)}: sections whose corrected self cost fell below 0 are "
+                         "clamped at 0, which the sum keeps")
+        rest = [f for f in rest if f not in clamped]
     nested = [f for f in rest if f["nested"] >= 2 and f["subtracted"] > 2 * f["bare_own"]]
     if nested:
         each = [f["diff"] / f["nested"] for f in nested]
@@ -253,7 +267,7 @@ def targets(host, guest, units):
             f"worst {w['example']} {w['mode']}: "
             f"{'below 0' if w['self_broken'] else fmt(w['self_sum'])} against {fmt(w['inclusive'])} {unit}; "
             f"{len(rows) - len(self_miss)} of {len(rows)} within",
-            not self_miss, short_why(self_miss, unit)))
+            not self_miss, short_why(self_miss, unit, self_sums=True)))
     return result
 
 
@@ -274,7 +288,9 @@ def fragment(host_run, guest_run, host, guest):
         f"One interleaved run: each round times every variant once, in an order rotated every "
         f"round, {host_run['repeat']:,} runs a call on this host ({host_run['rounds']} rounds), "
         f"{guest_run['repeat']:,} in the guest ({guest_run['rounds']} rounds); every figure is "
-        f"the median of the rounds, ratios the median of each round's ratio. Every example gets "
+        f"the median of the rounds, and ratios are of those medians (the bare cost alone swings by "
+        f"tens of ns from round to round on this host: a ratio a round would amplify that). "
+        f"Every example gets "
         f"{host_run['packet']} (as in the overhead section), built into `bench/bpf/example_entry.c`.",
         "",
         "- **bare own**: the bare build's ns a run less that of `bench/bpf/null_work.c` built "
