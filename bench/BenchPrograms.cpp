@@ -78,18 +78,32 @@ InstrumentedProgram::InstrumentedProgram(const std::string &path, const std::str
   reader_ = std::make_unique<inxpect::StatsReader>(object_->statsLayout());
 }
 
-unsigned InstrumentedProgram::keepOnly(const std::string &kind) {
-  // The embedded section table: a JSON array of {id, name, kind, ...}.
+nlohmann::json InstrumentedProgram::sectionTable() const {
   nlohmann::json table = nlohmann::json::parse(object_->layout().selfDescription);
   if (table.is_object() && table.contains("sections"))
     table = table["sections"];
+  return table;
+}
+
+unsigned InstrumentedProgram::keepOnly(const std::string &kind) {
   unsigned on = 0;
-  for (const auto &section : table) {
+  for (const auto &section : sectionTable()) {
     bool keep = section.at("kind") == kind;
     program_->config().setSectionOn(section.at("id").get<unsigned>(), keep);
     on += keep;
   }
   return on;
+}
+
+void InstrumentedProgram::configure(const std::vector<inxpect::EventInfo> &events) {
+  program_->config().configure(events, std::vector<bool>(sections(), true));
+}
+
+unsigned InstrumentedProgram::sectionId(const std::string &name) const {
+  for (const auto &section : sectionTable())
+    if (section.at("name") == name)
+      return section.at("id").get<unsigned>();
+  throw std::runtime_error(object_->path() + " has no section named " + name);
 }
 
 FentryFexit::FentryFexit(const std::string &path, int targetFd) {

@@ -6,7 +6,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "counters/CounterSource.h"
 #include "object/LiveProgram.h"
 #include "object/LoadedObject.h"
 #include "profile/StatsReader.h"
@@ -58,10 +62,18 @@ public:
   // whole-program measurement wants the entry function's section alone.
   // Returns the sections left on.
   unsigned keepOnly(const std::string &kind);
+  // Measures exactly `events`, every run, with every section on (a profile
+  // as inxpect-run replay starts it).
+  void configure(const std::vector<inxpect::EventInfo> &events);
+  // The id of the section called `name` in the embedded table; throws
+  // std::runtime_error when there is none.
+  unsigned sectionId(const std::string &name) const;
   // Entry-program runs the object counted itself, and the statistics.
   inxpect::Snapshot snapshot() const { return reader_->snapshot(); }
 
 private:
+  nlohmann::json sectionTable() const; // the embedded table: [{id, name, kind, ...}]
+
   std::unique_ptr<inxpect::LoadedObject> object_;
   std::unique_ptr<inxpect::LiveProgram> program_; // its configuration, mapped
   std::unique_ptr<inxpect::StatsReader> reader_;

@@ -2,11 +2,19 @@
 # bench/build_example_variants.sh WORK_DIR EXAMPLE [CLANG_FLAG...]
 # Builds the variants of examples/EXAMPLE.c the dynamic benchmarks time, all
 # from bench/bpf/example_entry.c (its comment says how), into WORK_DIR:
-#   EXAMPLE.bare.o   the example
-#   EXAMPLE.floor.o  the example with two counter reads and an add, by hand
-#   EXAMPLE.entry.o  inxpect-instrument --per-function --functions xdp_EXAMPLE
-#   EXAMPLE.all.o    inxpect-instrument --per-function (every function)
-# Extra CLANG_FLAGs go to every build (-DBENCH_RESTORE, -DINXPECT_STATS_LAYOUT=...).
+#   EXAMPLE.bare.o       the example
+#   EXAMPLE.floor.o      the example with two counter reads and an add, by hand
+#   EXAMPLE.entry.o      inxpect-instrument --per-function --functions xdp_EXAMPLE
+#                        (the entry function and the annotated regions)
+#   EXAMPLE.all.o        inxpect-instrument --per-function (every function)
+#   EXAMPLE.loops.o      the entry function, the regions and every loop (--per-loop)
+#   EXAMPLE.both.o       every function and every loop (--per-function --per-loop)
+#   EXAMPLE.null.o       bench/bpf/null_work.c in the example's place: what
+#                        is around the example (the test-run loop, the restore)
+#   EXAMPLE.null-push.o  the same pushing BENCH_PUSH bytes of header first
+# BENCH_VARIANTS (default "bare floor entry all") names the ones to build;
+# BENCH_PUSH (bytes) is for null-push. Extra CLANG_FLAGs go to every build
+# (-DBENCH_RESTORE, -DINXPECT_STATS_LAYOUT=...).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$1 example=$2
@@ -26,17 +34,29 @@ compile() { # SOURCE OBJECT [FLAG...]
     "-D$entry=__attribute__((always_inline)) bench_work" "$@" \
     -c "$root/bench/bpf/example_entry.c" -o "$object"
 }
-instrument() { # NAME [FLAG...]
-  local name=$1
+instrumented() { # NAME MODE_FLAG... -- CLANG_FLAG...: instruments, then compiles
+  local name=$1 modes=()
   shift
-  "$bin/inxpect-instrument" --per-function "$@" "$root/examples/$example.c" \
+  while [ "$1" != -- ]; do modes+=("$1"); shift; done
+  shift
+  "$bin/inxpect-instrument" "${modes[@]}" "$root/examples/$example.c" \
     -o "$work/$example.$name.inxpect.c" --manifest "$work/$example.$name.inxpect.json" \
     -- -target bpf -O2 -g -I"$multiarch" -I"$root/examples" >/dev/null
+  compile "$work/$example.$name.inxpect.c" "$work/$example.$name.o" "$@"
 }
 
-compile "$root/examples/$example.c" "$work/$example.bare.o" "$@"
-compile "$root/examples/$example.c" "$work/$example.floor.o" -DBENCH_FLOOR "$@"
-instrument entry --functions "$entry"
-compile "$work/$example.entry.inxpect.c" "$work/$example.entry.o" "$@"
-instrument all
-compile "$work/$example.all.inxpect.c" "$work/$example.all.o" "$@"
+for variant in ${BENCH_VARIANTS:-bare floor entry all}; do
+  case $variant in
+    bare) compile "$root/examples/$example.c" "$work/$example.bare.o" "$@" ;;
+    floor) compile "$root/examples/$example.c" "$work/$example.floor.o" -DBENCH_FLOOR "$@" ;;
+    entry) instrumented entry --per-function --functions "$entry" -- "$@" ;;
+    all) instrumented all --per-function -- "$@" ;;
+    loops) instrumented loops --per-function --functions "$entry" --per-loop -- "$@" ;;
+    both) instrumented both --per-function --per-loop -- "$@" ;;
+    null) compile "$root/bench/bpf/null_work.c" "$work/$example.null.o" "$@" ;;
+    null-push)
+      compile "$root/bench/bpf/null_work.c" "$work/$example.null-push.o" \
+        -DBENCH_PUSH="${BENCH_PUSH:?null-push needs BENCH_PUSH, the bytes to push}" "$@" ;;
+    *) echo "build_example_variants: unknown variant $variant" >&2; exit 2 ;;
+  esac
+done

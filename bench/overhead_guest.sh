@@ -1,73 +1,26 @@
 #!/usr/bin/env bash
 # bench/overhead_guest.sh OBJECTS_DIR OUT_JSON DRIVER_ARG... (as root): runs
 # inxpect-bench-overhead on the objects bench/overhead.sh built, inside a
-# QEMU guest running Debian's 6.1 kernel, which allows the fentry/fexit
-# programs that some hosts refuse. Reuses the VM test's pieces
-# (test/vm/fetch-kernel.sh, initramfs.sh, boot.sh; the kernel is cached in
-# BUILD/vm-cache). DRIVER_ARGs are the driver's own (--rounds, --kinds,
-# examples...); --objects and --fentry are set to the guest's copies.
-#
-# QEMU runs with -icount shift=0 on one CPU: the guest's TSC, its clock
-# source, advances exactly one tick (1 ns at 1000 MHz) per guest instruction
-# executed, so the driver's "ns a packet" are the guest's x86 instructions a
-# run: deterministic, unaffected by the host's load, and not a time.
-# Writes OUT_JSON: the driver's JSON plus "vm": { "kernel", "qemu",
-# "clocksource", "tsc_mhz", "icount_shift" }. Fails if the guest's kernel
-# refused fentry/fexit too, or if any profiler missed a run (the driver checks).
+# QEMU guest running Debian's 6.1 kernel (bench/guest_driver.sh: -icount,
+# so the figures are instructions), which allows the fentry/fexit programs
+# that some hosts refuse. DRIVER_ARGs are the driver's own (--rounds,
+# --kinds, examples...); --objects and --fentry are set to the guest's copies.
+# Writes OUT_JSON: the driver's JSON plus "vm" (bench/guest_driver.sh). Fails
+# if the guest's kernel refused fentry/fexit too, or if any profiler missed a
+# run (the driver checks).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 objects=$1 out=$2
 shift 2
-build=${INXPECT_BUILD_DIR:-$root/build}
-work=$objects/guest
-icount_shift=0
-started=$(date +%s)
+bin=${INXPECT_BUILD_DIR:-$root/build}/bin
 
-fail() { echo "overhead_guest: $*" >&2; exit 1; }
-for tool in qemu-system-x86_64 busybox cpio apt-get dpkg-deb; do
-  command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh as root"
-done
-rm -rf "$work" && mkdir -p "$work/rootfs/objects"
-"$root/test/vm/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
-  fail "cannot fetch Debian's kernel (see $work/fetch.log)"
-# shellcheck source=/dev/null
-. "$build/vm-cache/kernel.env"
-
-rootfs=$work/rootfs
-cp "$root/bench/overhead_guest_init.sh" "$rootfs/init"
-cp "$build/bin/inxpect-bench-overhead" "$rootfs/"
-cp "$objects"/*.o "$rootfs/objects/"
-echo "--objects /objects --fentry /objects/fentry_fexit.o $*" > "$rootfs/driver-args"
-"$root/test/vm/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
-
-# ttyS0 is the console (the driver's progress, the kernel's messages);
-# ttyS1 carries the JSON alone, to a file.
-status=0
-"$root/test/vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" 600 \
-  "tsc=reliable clocksource=tsc" -smp 1 -icount "shift=$icount_shift,sleep=off" \
-  -serial "file:$work/driver.json" || status=$?
-tr -d '\r' < "$work/console.log" > "$work/console.txt"
-[ $status -ne 124 ] || fail "the guest did not finish within 600 s (see $work/console.txt)"
-grep -q "^GUEST EXIT 0$" "$work/console.txt" ||
-  fail "the driver failed in the guest: $(grep -E 'error|GUEST EXIT' "$work/console.txt" | tail -n 3) (see $work/console.txt)"
-clocksource=$(sed -n 's/^CLOCKSOURCE //p' "$work/console.txt")
-tsc_mhz=$(sed -n 's/^TSC_MHZ //p' "$work/console.txt")
-# Only with the TSC as the clock source are the guest's ns instructions.
-[ "$clocksource" = tsc ] && [ -n "$tsc_mhz" ] ||
-  fail "the guest's clock source is '$clocksource', not a calibrated tsc (see $work/console.txt)"
-
-/usr/bin/python3 - "$work/driver.json" "$out" "$KVER" "$(qemu-system-x86_64 --version | head -n 1)" \
-  "$clocksource" "$tsc_mhz" "$icount_shift" <<'PY'
+"$root/bench/guest_driver.sh" "$bin/inxpect-bench-overhead" "$objects" "$out" \
+  --objects /objects --fentry /objects/fentry_fexit.o "$@"
+/usr/bin/python3 - "$out" <<'PY'
 import json, sys
-driver, out, kernel, qemu, clocksource, tsc_mhz, shift = sys.argv[1:]
-with open(driver) as f:
+with open(sys.argv[1]) as f:
     data = json.load(f)
 refused = [ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"]]
 if refused:
-    sys.exit(f"overhead_guest: the guest's kernel {kernel} refused fentry/fexit too: {refused[0]}")
-data["vm"] = {"kernel": kernel, "qemu": qemu, "clocksource": clocksource,
-                 "tsc_mhz": float(tsc_mhz), "icount_shift": int(shift)}
-with open(out, "w") as f:
-    json.dump(data, f, indent=1)
+    sys.exit(f"overhead_guest: the guest's kernel {data['vm']['kernel']} refused fentry/fexit too: {refused[0]}")
 PY
-echo "overhead_guest: the guest's run took $(( $(date +%s) - started )) s" >&2

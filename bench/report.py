@@ -12,7 +12,7 @@ import platform
 import subprocess
 import sys
 
-STEPS = ["overhead", "layouts", "probe_insns", "verifier", "reader", "instrumenter"]
+STEPS = ["overhead", "accuracy", "layouts", "probe_insns", "verifier", "reader", "instrumenter"]
 
 
 def fail(message):

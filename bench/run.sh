@@ -14,7 +14,7 @@
 # bench/report.py assembles the page from them, in step order.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-steps=(overhead layouts probe_insns verifier reader instrumenter)
+steps=(overhead accuracy layouts probe_insns verifier reader instrumenter)
 out="$root/build/bench"
 img="$root/docs/benchmarks"
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# bench/guest_driver.sh DRIVER OBJECTS_DIR OUT_JSON DRIVER_ARG... (as root):
+# runs a benchmark driver (build/bin/inxpect-bench-*) on the objects in
+# OBJECTS_DIR inside a QEMU guest running Debian's 6.1 kernel. Reuses the VM
+# test's pieces (test/vm/fetch-kernel.sh, initramfs.sh, boot.sh; the kernel
+# is cached in BUILD/vm-cache). The guest sees the objects in /objects:
+# DRIVER_ARGs name them there (--objects /objects ...).
+#
+# QEMU runs with -icount shift=0 on one CPU: the guest's TSC, its clock
+# source, advances exactly one tick (1 ns at 1000 MHz) per guest instruction
+# executed, so the driver's "ns" are the guest's x86 instructions:
+# deterministic, unaffected by the host's load, and not a time.
+# Writes OUT_JSON: the driver's JSON plus "vm": { "kernel", "qemu",
+# "clocksource", "tsc_mhz", "icount_shift" }. Fails when the driver fails.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+driver=$1 objects=$2 out=$3
+shift 3
+build=${INXPECT_BUILD_DIR:-$root/build}
+name=$(basename "$driver")
+work=$objects/guest
+icount_shift=0
+started=$(date +%s)
+
+fail() { echo "guest_driver: $name: $*" >&2; exit 1; }
+for tool in qemu-system-x86_64 busybox cpio apt-get dpkg-deb; do
+  command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh as root"
+done
+rm -rf "$work" && mkdir -p "$work/rootfs/objects"
+"$root/test/vm/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
+  fail "cannot fetch Debian's kernel (see $work/fetch.log)"
+# shellcheck source=/dev/null
+. "$build/vm-cache/kernel.env"
+
+rootfs=$work/rootfs
+cp "$root/bench/guest_driver_init.sh" "$rootfs/init"
+cp "$driver" "$rootfs/driver"
+cp "$objects"/*.o "$rootfs/objects/"
+echo "$*" > "$rootfs/driver-args"
+"$root/test/vm/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
+
+# ttyS0 is the console (the driver's progress, the kernel's messages);
+# ttyS1 carries the JSON alone, to a file.
+status=0
+"$root/test/vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" 600 \
+  "tsc=reliable clocksource=tsc" -smp 1 -icount "shift=$icount_shift,sleep=off" \
+  -serial "file:$work/driver.json" || status=$?
+tr -d '\r' < "$work/console.log" > "$work/console.txt"
+[ $status -ne 124 ] || fail "the guest did not finish within 600 s (see $work/console.txt)"
+grep -q "^GUEST EXIT 0$" "$work/console.txt" ||
+  fail "the driver failed in the guest: $(grep -E 'error|GUEST EXIT' "$work/console.txt" | tail -n 3) (see $work/console.txt)"
+clocksource=$(sed -n 's/^CLOCKSOURCE //p' "$work/console.txt")
+tsc_mhz=$(sed -n 's/^TSC_MHZ //p' "$work/console.txt")
+# Only with the TSC as the clock source are the guest's ns instructions.
+[ "$clocksource" = tsc ] && [ -n "$tsc_mhz" ] ||
+  fail "the guest's clock source is '$clocksource', not a calibrated tsc (see $work/console.txt)"
+
+/usr/bin/python3 - "$work/driver.json" "$out" "$KVER" "$(qemu-system-x86_64 --version | head -n 1)" \
+  "$clocksource" "$tsc_mhz" "$icount_shift" <<'PY'
+import json, sys
+driver, out, kernel, qemu, clocksource, tsc_mhz, shift = sys.argv[1:]
+with open(driver) as f:
+    data = json.load(f)
+data["vm"] = {"kernel": kernel, "qemu": qemu, "clocksource": clocksource,
+              "tsc_mhz": float(tsc_mhz), "icount_shift": int(shift)}
+with open(out, "w") as f:
+    json.dump(data, f, indent=1)
+PY
+echo "guest_driver: $name: the guest's run took $(( $(date +%s) - started )) s" >&2
