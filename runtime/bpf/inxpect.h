@@ -454,9 +454,9 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 }
 
 /*
- * A probe inline is what a run not sampled pays: START and END each read
- * the run's event from the run state and branch (4 BPF instructions a
- * section). A sampled run calls the measured path, out of line: global
+ * A probe inline is what a run not sampled pays: START reads the run's
+ * event from the run state and END the reading START kept there, each then
+ * branches (4 BPF instructions a section). A sampled run calls the measured path, out of line: global
  * functions (INXPECT_OBJECT defines them, the run state's size known),
  * which the verifier checks once for the whole program instead of at every
  * section, and which exist once in the program's code.
@@ -492,9 +492,15 @@ inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
 	return p;
 }
 
+/* END calls the measured path only when its START measured: the word START
+ * left in the run state, read from memory (volatile) like the event. A
+ * section closed early (INXPECT_END, END_TRACE) or switched off costs its
+ * parent two instructions at the scope's end, not a call. */
 static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
 {
-	if (inxpect_event_of_run(p->run))
+	const struct inxpect_open *open = (const struct inxpect_open *)(p->run + 1) + p->id;
+
+	if (*(const volatile inxpect_u64 *)&open->start)
 		inxpect_measured_end((struct inxpect_run_of_object *)p->run, p->id);
 }
 
@@ -593,8 +599,14 @@ inxpect_measure_end(struct inxpect_run *state, inxpect_u32 id)
 	/* Not started in this entry: switched on mid-run, or closed already
 	 * (INXPECT_END, END_TRACE before the scope's end). Tested before the
 	 * read: a section closed early costs its parent no second read. */
-	if (!event || !start)
+	if (!start)
 		return;
+	/* A START left open by a run that ended without its END (no sampled
+	 * event now): cleared, so later ENDs call nothing. */
+	if (!event) {
+		open->start = 0;
+		return;
+	}
 	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
 	open->start = 0;
