@@ -156,8 +156,10 @@ def floor_miss_why(data, over, worst):
     if guest:
         why += (f"; in the guest's instruction counts inxpect's overhead is "
                 f"{overhead(guest, 'entry@1') / overhead(guest, 'floor'):.2f}x the floor's on {worst}: "
-                "its sampling countdown, section switches and slot index beyond the two counter reads, "
-                "which weigh less in time than in instructions")
+                "beyond the two counter reads, the sampling countdown at the run's start and, in each "
+                "section's measured path (two calls), the section switch, the nested and self tallies, "
+                "the slot's adds and the histogram bucket (bench/probe_insns counts them: about 190 BPF "
+                "instructions a sampled section), which weigh less in time than in instructions")
     return why
 
 
