@@ -14,8 +14,8 @@
  *    instructions more in place than a region's. Measured with
  *    bench/accuracy.sh in the guest (corrected entry cost / bare, the worst
  *    of the function modes): empty regions 1.23, empty functions 1.18 (cms
- *    0.91), functions keeping two values live across their probes 0.69 on
- *    cms: what a probe costs in place varies from site to site.
+ *    0.89-0.91), functions keeping two values live across their probes 0.69
+ *    on cms: what a probe costs in place varies from site to site.
  * Built with the runner (CMake) and embedded in it.
  */
 #include "inxpect.h"
