@@ -22,13 +22,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "BenchPrograms.h"
+#include "DriverArgs.h"
 #include "ExampleTraffic.h"
 #include "TestRun.h"
 #include "counters/CounterSource.h"
@@ -55,22 +55,6 @@ struct Options {
   bool calibrateEachCall = true;
 };
 
-std::vector<std::string> splitList(const std::string &list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty())
-      out.push_back(item);
-  return out;
-}
-
-bool listed(const std::vector<std::string> &list, const std::string &name) {
-  for (const std::string &item : list)
-    if (item == name)
-      return true;
-  return false;
-}
-
 [[noreturn]] void usage() {
   std::fprintf(stderr, "usage: inxpect-bench-accuracy --objects DIR [--rounds N] [--repeat R] "
                        "[--restored NAME,...] [--pushed NAME,...]\n"
@@ -94,9 +78,9 @@ Options parse(int argc, char **argv) {
     else if (a == "--repeat")
       o.repeat = std::stoul(value());
     else if (a == "--restored")
-      o.restored = splitList(value());
+      o.restored = bench::splitList(value());
     else if (a == "--pushed")
-      o.pushed = splitList(value());
+      o.pushed = bench::splitList(value());
     else if (a == "--calibrate") {
       std::string when = value();
       if (when != "call" && when != "round")
@@ -167,7 +151,7 @@ nlohmann::json roundFigures(const Profiled &p, const inxpect::Snapshot &s,
 nlohmann::json measureExample(const Options &o, const std::vector<inxpect::EventInfo> &events,
                               const std::string &example) {
   std::string base = o.objects + "/" + example;
-  bool pushed = listed(o.pushed, example);
+  bool pushed = bench::listed(o.pushed, example);
   // The null builds have none of the example's maps to fill.
   bench::PlainProgram null(base + ".null.o", "null");
   std::unique_ptr<bench::PlainProgram> nullPush;
@@ -247,7 +231,7 @@ nlohmann::json measureExample(const Options &o, const std::vector<inxpect::Event
   }
 
   nlohmann::json out = {{"name", example},
-                        {"restored", listed(o.restored, example)},
+                        {"restored", bench::listed(o.restored, example)},
                         {"pushed", pushed},
                         {"maps", bench::exampleMapsDescription(example)},
                         {"entry", "xdp_" + example},

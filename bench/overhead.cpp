@@ -19,7 +19,6 @@
 #include <iostream>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -28,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "BenchPrograms.h"
+#include "DriverArgs.h"
 #include "ExampleTraffic.h"
 #include "Medians.h"
 #include "TestRun.h"
@@ -43,15 +43,6 @@ struct Options {
   std::set<std::string> kinds{"bare", "floor", "fentry-fexit", "entry", "all"};
   bool wants(const std::string &kind) const { return kinds.count(kind) != 0; }
 };
-
-std::vector<std::string> splitList(const std::string &list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty())
-      out.push_back(item);
-  return out;
-}
 
 [[noreturn]] void usage() {
   std::fprintf(stderr, "usage: inxpect-bench-overhead --objects DIR --fentry FENTRY.o [--rounds N] "
@@ -80,12 +71,12 @@ Options parse(int argc, char **argv) {
       o.repeat = std::stoul(value());
     else if (a == "--periods") {
       o.periods.clear();
-      for (const std::string &p : splitList(value()))
+      for (const std::string &p : bench::splitList(value()))
         o.periods.push_back(std::stoul(p));
     } else if (a == "--restored")
-      o.restored = splitList(value());
+      o.restored = bench::splitList(value());
     else if (a == "--kinds") {
-      std::vector<std::string> kinds = splitList(value());
+      std::vector<std::string> kinds = bench::splitList(value());
       o.kinds = {kinds.begin(), kinds.end()};
     }
     else if (!a.empty() && a[0] == '-')
@@ -249,10 +240,7 @@ int main(int argc, char **argv) {
                           {"packet", bench::mainPathPacketDescription()},
                           {"examples", nlohmann::json::array()}};
     for (const std::string &example : o.examples) {
-      bool restored = false;
-      for (const std::string &r : o.restored)
-        restored |= r == example;
-      out["examples"].push_back(measureExample(o, example, restored));
+      out["examples"].push_back(measureExample(o, example, bench::listed(o.restored, example)));
     }
     std::cout << out.dump(1) << "\n";
   } catch (const std::exception &e) {

@@ -474,6 +474,14 @@ INXPECT_MEASURED_LINKAGE int inxpect_measured_start(struct inxpect_run_of_object
 INXPECT_MEASURED_LINKAGE int inxpect_measured_end(struct inxpect_run_of_object *state,
 						  inxpect_u32 id);
 
+/* What the run state keeps of section `id` while it is open: a section is
+ * open at most once at a time (BPF has no recursion). */
+static __attribute__((always_inline)) inline struct inxpect_open *
+inxpect_open_of(const struct inxpect_run *run, inxpect_u32 id)
+{
+	return (struct inxpect_open *)(run + 1) + id;
+}
+
 /* The run's event, read from memory each time (volatile): a value clang
  * kept from START to END would be a register the verifier tracks. */
 static __attribute__((always_inline)) inline inxpect_u32
@@ -498,7 +506,7 @@ inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
  * parent two instructions at the scope's end, not a call. */
 static __attribute__((always_inline)) inline void inxpect_section_end(struct inxpect_probe *p)
 {
-	const struct inxpect_open *open = (const struct inxpect_open *)(p->run + 1) + p->id;
+	const struct inxpect_open *open = inxpect_open_of(p->run, p->id);
 
 	if (*(const volatile inxpect_u64 *)&open->start)
 		inxpect_measured_end((struct inxpect_run_of_object *)p->run, p->id);
@@ -554,14 +562,6 @@ static __attribute__((always_inline)) inline inxpect_u32 inxpect_hist_bucket(inx
 	shift = inxpect_top_bit_less_3[(smeared * 0x03f79d71b4cb0a89ULL) >> 58];
 	/* 8 buckets a power of two: the value's top 4 bits, after 8 a power. */
 	return (inxpect_u32)(8 * shift + (value >> shift)) & (INXPECT_HIST_BUCKETS - 1);
-}
-
-/* What the run state keeps of section `id` while it is open: a section is
- * open at most once at a time (BPF has no recursion). */
-static __attribute__((always_inline)) inline struct inxpect_open *
-inxpect_open_of(const struct inxpect_run *run, inxpect_u32 id)
-{
-	return (struct inxpect_open *)(run + 1) + id;
 }
 
 /* The measured path of START, for a run that samples an event: unless the

@@ -6,19 +6,19 @@
 // bench/accuracy.sh, this test catches a correction that is off by an
 // order of magnitude (the raw reading with nested probes in is ~3x bare,
 // a correction subtracting a probe too many reads 0).
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <bpf/bpf.h>
 #include <gtest/gtest.h>
 
 #include "Manifest.h"
+#include "Medians.h"
 #include "OriginalProgram.h"
 #include "ProgramBuild.h"
 #include "RequireRoot.h"
+#include "TestRun.h"
 #include "counters/CounterSource.h"
 #include "object/LoadedObject.h"
 #include "profile/Calibration.h"
@@ -35,24 +35,9 @@ constexpr uint32_t kRepeat = 2000; // runs of each packet a call
 // The kernel's mean ns a run over every packet, each run kRepeat times.
 double nsPerRun(int fd, const std::vector<inxpect::Packet> &packets) {
   double total = 0;
-  for (const inxpect::Packet &packet : packets) {
-    std::vector<uint8_t> out(packet.size() + 4096);
-    bpf_test_run_opts opts = {};
-    opts.sz = sizeof opts;
-    opts.data_in = packet.data();
-    opts.data_size_in = packet.size();
-    opts.data_out = out.data();
-    opts.data_size_out = out.size();
-    opts.repeat = kRepeat;
-    EXPECT_EQ(bpf_prog_test_run_opts(fd, &opts), 0) << "BPF_PROG_TEST_RUN refused a packet";
-    total += opts.duration;
-  }
+  for (const inxpect::Packet &packet : packets)
+    total += bench::timeTestRun(fd, packet, kRepeat).kernelNs;
   return total / packets.size();
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
 }
 
 TEST(CorrectedCost, CmsEntryInclusiveIsNearTheBareBuildsCost) {
@@ -93,9 +78,9 @@ TEST(CorrectedCost, CmsEntryInclusiveIsNearTheBareBuildsCost) {
     corrected.push_back(inxpect::correctedMean(t, cost)->mean);
     raw.push_back(double(t.total) / t.count);
   }
-  double b = median(bareCosts), c = median(corrected);
+  double b = bench::median(bareCosts), c = bench::median(corrected);
   std::cout << "cms, median of " << kRounds << " rounds (" << events[0].unit << " a run): bare " << b
-            << ", entry raw " << median(raw) << ", entry corrected " << c << "\n";
+            << ", entry raw " << bench::median(raw) << ", entry corrected " << c << "\n";
   ASSERT_GT(b, 0) << "the bare build costs no more than an empty program: nothing to compare";
   EXPECT_GT(c, b / 3) << "the correction takes out far more than the probes cost";
   EXPECT_LT(c, b * 3) << "the correction leaves most of the probes' cost in";
