@@ -110,36 +110,36 @@ struct Profiled {
 nlohmann::json roundFigures(const Profiled &p, const inxpect::Snapshot &s,
                             const inxpect::ProbeCost &cost, double ns, uint32_t repeat) {
   const inxpect::EventTotals &entry = s.sections.at(p.entry).at(0);
-  if (entry.count != repeat)
-    throw std::runtime_error(std::string(p.mode->name) + ": the entry section measured " +
-                             std::to_string(entry.count) + " of " + std::to_string(repeat) + " runs");
+  // Every run enters the entry section; one run in a few times it (strata).
+  uint64_t entered = entry.count + s.untimed.at(p.entry);
+  if (entered != repeat || !entry.count)
+    throw std::runtime_error(std::string(p.mode->name) + ": the entry section counted " +
+                             std::to_string(entered) + " of " + std::to_string(repeat) +
+                             " runs, timed " + std::to_string(entry.count));
   if (!s.selfKept)
     throw std::runtime_error("the object keeps no self figures: rebuild it with this runtime header");
   std::optional<inxpect::Corrected> inclusive = inxpect::correctedMean(entry, cost);
   // Self costs a run: each section's self cost an entry times its entries a run.
   double selfSum = 0, selfClamped = 0;
-  bool selfUncertain = false, selfBroken = false;
-  for (const std::vector<inxpect::EventTotals> &section : s.sections) {
-    const inxpect::EventTotals &t = section.at(0);
-    // A section's readings less its children's cannot exceed its readings:
-    // more is a self total gone below zero (the runtime's tally is off).
-    selfBroken |= t.self > t.total;
+  bool selfUncertain = false;
+  for (std::size_t id = 0; id < s.sections.size(); ++id) {
+    const inxpect::EventTotals &t = s.sections[id].at(0);
+    double perRun = double(t.count + s.untimed.at(id)) / repeat;
     if (std::optional<inxpect::Corrected> self = inxpect::correctedSelfMean(t, cost)) {
-      selfSum += self->mean * double(t.count) / entry.count;
+      selfSum += self->mean * perRun;
       selfUncertain |= self->uncertain;
       // Clamped at 0: the sum then exceeds the inclusive cost, which the
       // same subtraction keeps equal to it otherwise.
       if (self->mean == 0)
-        selfClamped += double(t.count) / entry.count;
+        selfClamped += perRun;
     }
   }
   return {{"ns", ns},
           {"raw", double(entry.total) / entry.count},
           {"inclusive", inclusive->mean},
           {"uncertain", inclusive->uncertain},
-          {"self_sum", selfBroken ? nlohmann::json() : nlohmann::json(selfSum)},
+          {"self_sum", selfSum},
           {"self_uncertain", selfUncertain},
-          {"self_broken", selfBroken},
           {"self_clamped", selfClamped},
           {"nested_per_entry", double(entry.nested) / entry.count},
           {"own", cost.own.mean},

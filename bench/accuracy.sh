@@ -25,8 +25,7 @@
 #           "sections": N, "rounds": [ { "ns": ns a run of the instrumented build,
 #               "raw": the entry's mean reading, "inclusive": its corrected
 #               inclusive mean, "uncertain": bool, "self_sum": every section's
-#               self cost a run (null when "self_broken": a section's self total
-#               below zero), "self_uncertain": bool, "self_clamped": entries a
+#               self cost a run, "self_uncertain": bool, "self_clamped": entries a
 #               run whose self cost was clamped at 0, "nested_per_entry",
 #               "own", "own_spread", "nested_cost", "nested_spread" (the
 #               calibration around the round) } ] } ] } ] }

@@ -43,7 +43,6 @@ def mode_figures(example, mode):
     """Medians over the rounds of one mode of one example."""
     own = bare_own(example)
     rounds = mode["rounds"]
-    kept = [r for r in rounds if not r["self_broken"]]
     subtracted = [r["own"] + r["nested_per_entry"] * r["nested_cost"] for r in rounds]
     diff = [r["inclusive"] - own[i] for i, r in enumerate(rounds)]
     return {
@@ -55,9 +54,7 @@ def mode_figures(example, mode):
         "uncertain": sum(r["uncertain"] for r in rounds) > len(rounds) / 2,
         "diff": median([r["inclusive"] for r in rounds]) - median(own),
         "ratio": (median([r["inclusive"] for r in rounds]) / median(own)) if median(own) > 0 else None,
-        # A self total below zero (the runtime's tally broken) has no sum.
-        "self_broken": any(r["self_broken"] for r in rounds),
-        "self_sum": median([r["self_sum"] for r in kept]),
+        "self_sum": median([r["self_sum"] for r in rounds]),
         "self_ratio": None,
         "self_diff": None,
         "self_clamped": median([r.get("self_clamped", 0) for r in rounds]),
@@ -113,7 +110,7 @@ def accuracy_table(rows, unit, where):
         out.append((f["example"], f["mode"], f["sections"], fmt(f["nested"]), fmt(f["raw"]),
                     fmt(f["bare_own"]), fmt(f["inclusive"]) + (" ?" if f["uncertain"] else ""),
                     ratio(f["ratio"]) + ("" if incl_ok else " **x**"),
-                    "below 0" if f["self_broken"] else fmt(f["self_sum"]),
+                    fmt(f["self_sum"]),
                     ratio(f["self_ratio"]) + ("" if selfs_ok else " **x**")))
     return table(["example", "mode", "sections", "nested a run", f"entry raw ({unit})",
                   f"bare own ({unit})", f"entry inclusive ({unit})", "x bare",
@@ -126,7 +123,7 @@ def misses(rows, where):
 
 
 def worst(rows, key, reference):
-    """The row farthest from its reference, relatively (a broken one first)."""
+    """The row farthest from its reference, relatively."""
     def off(f):
         if f[key] is None:
             return float("inf")
@@ -144,30 +141,16 @@ def model_error_table(host, guest):
         cells = [mode]
         for rows in (guest, host):
             errors = [f["model_error"] for f in rows if f["mode"] == mode and
-                      f["model_error"] is not None and not f["self_broken"]]
+                      f["model_error"] is not None]
             cells += [f"{median(errors):+.1%}", f"{min(errors):+.1%} .. {max(errors):+.1%}"]
         out.append(cells)
     return table(["mode", "guest: median", "guest: range", "host: median", "host: range"], out)
 
 
-BROKEN_WHY = ("a section closed by `INXPECT_END` (tunnel's `inxpect:begin`/`inxpect:end` range) "
-              "is ended again by its scope's cleanup: `inxpect_section_end` reads the counter a "
-              "second time inside the enclosing section (a cost no calibration has) and puts that "
-              "raw reading (now + 1) in the parent's tally of children, so the parent's self total "
-              "goes below zero (runtime/bpf/inxpect.h, `inxpect_section_close`)")
-
-
-def broken_cause(broken, unit):
-    excess = median([f["diff"] for f in broken])
-    return (f"{names(broken)}: {BROKEN_WHY}; there the entry's inclusive cost is {fmt(excess)} {unit} "
-            f"over bare (a probe's own cost is {fmt(median([f['own_cost'] for f in broken]))})")
-
-
 def inclusive_causes(missed, unit):
     """The missed inclusive costs, with the measurement that explains them."""
-    broken = [f for f in missed if f["self_broken"]]
-    out = [broken_cause(broken, unit)] if broken else []
-    nested = [f for f in missed if f not in broken and f["nested"] >= 2 and
+    out = []
+    nested = [f for f in missed if f["nested"] >= 2 and
               f["subtracted"] > 2 * f["bare_own"]]
     if nested:
         parts = [f"{f['example']} {f['mode']} {fmt(f['nested'])} probes, {f['diff'] / f['nested']:+.1f} "
@@ -179,8 +162,9 @@ def inclusive_causes(missed, unit):
                    "and what is left is how far a probe in place differs from the calibrated one, "
                    "times the probes: " + "; ".join(parts) + ". A 1% error in the calibrated nested cost "
                    "alone moves the result by " + "; ".join(sensitivity) +
-                   ": subtraction cannot reach the goal there, as docs/design.md says (strata are the plan)")
-    rest = [f for f in missed if f not in broken and f not in nested]
+                   ": the nested sections take the untimed path (docs/design.md, \"Strata\"), and this is what "
+                   "it costs in place against the calibrated one")
+    rest = [f for f in missed if f not in nested]
     if rest:
         parts = [f"{f['example']} {f['mode']} {f['diff']:+.1f} {unit} ({f['model_error']:+.1%} of the "
                  f"{fmt(f['subtracted'])} subtracted)" for f in rest]
@@ -193,16 +177,15 @@ def inclusive_causes(missed, unit):
 
 def self_causes(missed, unit):
     """The missed sums of self costs, with the measurement that explains them."""
-    broken = [f for f in missed if f["self_broken"]]
-    out = [broken_cause(broken, unit)] if broken else []
-    clamped = [f for f in missed if f not in broken and f["self_clamped"] > 0]
+    out = []
+    clamped = [f for f in missed if f["self_clamped"] > 0]
     if clamped:
         parts = [f"{f['example']} {f['mode']} {f['self_diff']:+.1f} {unit}, {fmt(f['self_clamped'])} "
                  f"entries a run clamped" for f in clamped]
         out.append("sections whose corrected self cost came out below 0 (cheap sections entered often, "
                    "within the calibration's error) are clamped at 0, so the sum exceeds the inclusive "
                    "cost, which the same subtraction otherwise keeps equal to it: " + "; ".join(parts))
-    rest = [f for f in missed if f not in broken and f not in clamped]
+    rest = [f for f in missed if f not in clamped]
     if rest:
         out.append(f"{names(rest)}: the sum differs from the inclusive cost with nothing clamped "
                    "(not expected: the subtraction is the same; look at the JSON)")
@@ -211,13 +194,8 @@ def self_causes(missed, unit):
 
 def short_why(missed, unit, self_sums=False):
     """The causes in a line, for the targets table (the section has the evidence)."""
-    broken = [f for f in missed if f["self_broken"]]
-    rest = [f for f in missed if not f["self_broken"]]
+    rest = list(missed)
     parts = []
-    if broken:
-        parts.append(f"{names(broken)}: the runtime's range end (`inxpect_section_close`) ends the "
-                     "section twice: an extra counter read inside the entry and a parent's self total "
-                     "below zero")
     if self_sums:
         clamped = [f for f in rest if f["self_clamped"] > 0]
         if clamped:
@@ -265,7 +243,7 @@ def targets(host, guest, units):
             f"sum of the self costs against the entry's inclusive cost, {where}",
             f"within {tolerance:.0%} (or {slack:g} {unit})",
             f"worst {w['example']} {w['mode']}: "
-            f"{'below 0' if w['self_broken'] else fmt(w['self_sum'])} against {fmt(w['inclusive'])} {unit}; "
+            f"{fmt(w['self_sum'])} against {fmt(w['inclusive'])} {unit}; "
             f"{len(rows) - len(self_miss)} of {len(rows)} within",
             not self_miss, short_why(self_miss, unit, self_sums=True)))
     return result

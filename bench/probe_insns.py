@@ -35,29 +35,45 @@ def clock_reads(machine, trace):
     return sum(1 for pc in trace if "bpf_ktime_get_ns" in machine.insns[pc]["text"])
 
 
-def measure(obj, sections):
+def measure(obj, sections, shape):
     """xlated slots, and slots executed by a sampled and a sampled-out run
     (with, for the latter, the slots of each line of inxpect.h). `sections`:
-    0 for a bare program. Checks that the model took the path meant: two
-    clock reads a section when sampled, none when not."""
+    0 for a bare program. A sampled run times one depth (its stratum): in
+    the function shape the runs that time the entry program, whose k
+    functions take the untimed path inside it ("untimed"), come first, then
+    one that times the functions ("sampled"; the runtime's random choice
+    of depth is deterministic from its initial state). Checks that the
+    model took the path meant, by the clock reads."""
     with bpf_build.pinned(obj) as pin:
         machine, prog, maps = xlated_walk.load_machine(pin)
         xlated = prog["bytes_xlated"] // 8
         ctx = xlated_walk.Ptr(("ctx", 0))
         if not sections:
             executed, _ = machine.run(ctx)
-            return {"xlated": xlated, "sampled": executed, "sampled_out": executed}
-        # Every 2nd run sampled: the first run is due, the second is not.
+            return {"xlated": xlated, "sampled": executed, "sampled_out": executed,
+                    "untimed": executed}
+        # Every 2nd run sampled: a sampled run, then one that is not.
         xlated_walk.set_sample_every(machine, prog, maps, 2)
-        sampled_trace, trace = [], []
-        sampled, _ = machine.run(ctx, sampled_trace)
-        sampled_out, _ = machine.run(ctx, trace)
-        reads = (clock_reads(machine, sampled_trace), clock_reads(machine, trace))
-        if reads != (2 * sections, 0):
-            raise RuntimeError(f"{obj}: the model read the clock {reads} times in a sampled and a "
-                               f"sampled-out run, not ({2 * sections}, 0): it took a wrong path")
-        return {"xlated": xlated, "sampled": sampled, "sampled_out": sampled_out,
-                "sampled_out_header_lines": header_lines(machine, trace)}
+        runs = []
+        # Sampled runs 1 and 2 time depth 0, run 3 depth 1 (the generator's
+        # first outputs), which only the function shape has.
+        for _ in range(3 if shape == "function" else 1):
+            sampled_trace, trace = [], []
+            sampled, _ = machine.run(ctx, sampled_trace)
+            sampled_out, _ = machine.run(ctx, trace)
+            runs.append((sampled, clock_reads(machine, sampled_trace), sampled_out,
+                         clock_reads(machine, trace), trace))
+        timed = runs[-1]
+        # The entry program times alone in the first run; the functions (or
+        # every region) in the last.
+        want = [(2 if shape == "function" else 2 * sections, 0)] + [(2 * (sections - 1), 0)] * (len(runs) > 1)
+        got = [(runs[0][1], runs[0][3])] + [(timed[1], timed[3])] * (len(runs) > 1)
+        if got != want:
+            raise RuntimeError(f"{obj}: the model read the clock {got} times in sampled and "
+                               f"sampled-out runs, not {want}: it took a wrong path")
+        return {"xlated": xlated, "sampled": timed[0], "sampled_out": timed[2],
+                "untimed": runs[0][0] if shape == "function" else None,
+                "sampled_out_header_lines": header_lines(machine, timed[4])}
 
 
 def fit(rows, key):
@@ -83,11 +99,11 @@ def run_shape(shape, work):
         bpf_build.instrument(src, ["--per-function"] if shape == "function" else [], out_c)
         # Sections in the manifest: the entry program is one too in "function".
         sections = k + 1 if shape == "function" else k
-        bare = measure(bpf_build.compile_bpf(src, src[:-2] + ".o"), 0)
-        inst = measure(bpf_build.compile_bpf(out_c, out_c[:-2] + ".o"), sections)
+        bare = measure(bpf_build.compile_bpf(src, src[:-2] + ".o"), 0, shape)
+        inst = measure(bpf_build.compile_bpf(out_c, out_c[:-2] + ".o"), sections, shape)
         previous, header = header, inst["sampled_out_header_lines"]
         rows.append({"k": k, "sections": sections, "bare": bare, "instrumented": inst,
-                     "added": {key: inst[key] - bare[key] for key in bare}})
+                     "added": {key: inst[key] - bare[key] for key in bare if inst[key] is not None}})
         del inst["sampled_out_header_lines"]  # kept for the largest k only, below
     # The largest program, where the once-a-run lines weigh least.
     per_line = {line: n / k for line, n in header.most_common()}
@@ -96,7 +112,8 @@ def run_shape(shape, work):
     step = SECTION_COUNTS[-1] - SECTION_COUNTS[-2]
     own = (sum(header.values()) - sum(previous.values())) / step
     return {"rows": rows, "sampled_out_header_lines_per_section": per_line,
-            "sampled_out_header_per_section": own, "fit": {key: fit(rows, key) for key in ("xlated", "sampled_out", "sampled")}}
+            "sampled_out_header_per_section": own, "fit": {key: fit(rows, key) for key in ("xlated", "sampled_out", "sampled", "untimed")
+                    if key in rows[0]["added"]}}
 
 
 def plot(results, path):
@@ -133,7 +150,8 @@ def fragment(results):
     per, raw = [], []
     for shape, what in SHAPES.items():
         f = results[shape]["fit"]
-        per.append([what, cell(f["sampled_out"]), cell(f["sampled"]), cell(f["xlated"]),
+        per.append([what, cell(f["sampled_out"]), cell(f["sampled"]),
+                    cell(f["untimed"]) if "untimed" in f else "- (one depth)", cell(f["xlated"]),
                     f'{f["sampled_out"]["per_run"]:g} / {f["sampled"]["per_run"]:g}'])
         for r in results[shape]["rows"]:
             b, i = r["bare"], r["instrumented"]
@@ -154,9 +172,14 @@ program's maps, starting from the memory the kernel holds after load, so
 each branch is decided by the probes' own sampling countdown as in the
 kernel (a shortest-path walk would take branches no run takes, such as a
 NULL run state), and counts the instructions one run executes. Sampling
-every 2nd run, the first run is the *sampled* path and the second the
-*sampled-out* one (checked: the first reads the clock twice a section, the
-second never). Instructions are 8-byte slots, as in xlated sizes (a
+every 2nd run, a run is *sampled* and the next *sampled-out* (checked: the
+latter never reads the clock). A sampled run times one depth of sections,
+chosen at random by the runtime (docs/design.md, "Strata"), which the
+model replays exactly: in the function shape the first sampled runs time
+the entry program, whose k functions take the *untimed* path inside it
+(two clock reads in all), and a later one times the k functions (two
+reads each), the entry program passing through; the regions are all of
+one depth, timed in every sampled run. Instructions are 8-byte slots, as in xlated sizes (a
 64-bit immediate load counts 2). Exact and reproducible: no timing.
 
 A section's cost is the slope of a least-squares line through the
@@ -165,8 +188,8 @@ cost (the entry's sampling countdown) its intercept. Clang allocates
 registers and schedules differently as k grows, so the cost of each single
 step between two k varies; its range is in parentheses.
 
-| section shape | sampled-out run, a section | sampled run, a section | xlated, a section | once a run (sampled-out / sampled) |
-|---|---|---|---|---|
+| section shape | sampled-out run, a section | sampled run, a section timed | sampled run, a section inside a timed one (untimed) | xlated, a section | once a run (sampled-out / sampled) |
+|---|---|---|---|---|---|
 {chr(10).join("| " + " | ".join(map(str, row)) + " |" for row in per)}
 
 Where a sampled-out section's instructions go, in the largest program

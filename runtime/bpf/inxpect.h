@@ -153,14 +153,18 @@ struct inxpect_event_stats {
 
 struct inxpect_slot {
 	struct inxpect_event_stats event[INXPECT_MAX_EVENTS];
-	/* Sections measured inside this one's measured entries, at any depth
-	 * of the run (not only the lexically nested), by event: what their
-	 * probes added to `total`, for inxpect-run to take out again. */
+	/* By event: the sections entered inside this one's measured entries,
+	 * at any depth of the run (not only the lexically nested), each of
+	 * which took the probes' untimed path: what those probes added to
+	 * `total`, for inxpect-run to take out again. */
 	inxpect_u64 nested[INXPECT_MAX_EVENTS];
-	/* By event: the readings less those of the sections measured directly
-	 * inside (its own cost, probes aside), and how many those were. */
-	inxpect_u64 self[INXPECT_MAX_EVENTS];
+	/* By event, for the runs that measured the depth just below this
+	 * section's (its direct children): its entries in those runs, its
+	 * children measured in them, their readings and their own nested. */
+	inxpect_u64 passes[INXPECT_MAX_EVENTS];
 	inxpect_u64 children[INXPECT_MAX_EVENTS];
+	inxpect_u64 children_total[INXPECT_MAX_EVENTS];
+	inxpect_u64 children_nested[INXPECT_MAX_EVENTS];
 	inxpect_u64 hist[INXPECT_MAX_EVENTS][INXPECT_HIST_BUCKETS];
 } __attribute__((aligned(64))); /* a slot never shares a cache line */
 
@@ -185,29 +189,42 @@ struct inxpect_config inxpect_config __attribute__((section(".data.inxpect"))) =
 };
 
 /* Per-CPU state of the current run of an entry program; inxpect-run reads
- * `runs`, the rest is the probes' own. */
+ * `runs`, the rest is the probes' own. A sampled run measures one depth of
+ * the sections it enters (its stratum): those above it only pass through,
+ * those below take the untimed path, which costs a timed section little
+ * and always the same (docs/design.md, "Strata"). */
 struct inxpect_run {
 	inxpect_u64 runs;                           /* entry-program runs on this CPU */
-	inxpect_u32 event;                          /* 1 + the event this run samples; 0: none */
+	inxpect_u32 event;                          /* 1 + the event this run samples; 0: none;
+						     * | INXPECT_UNTIMED while a section is timed */
 	inxpect_u32 countdown[INXPECT_MAX_EVENTS];  /* runs left until an event is due */
 	inxpect_u32 active;                         /* 1 until the run's last entry program
 						     * returns: a tail call goes on with it */
-	inxpect_u32 entered;                        /* sections measured on this CPU, mod 2^32:
-						     * the difference END - START is what was
-						     * measured inside a section */
-	inxpect_u32 children;                       /* of the innermost open measured section:
-						     * sections measured directly inside, */
+	inxpect_u32 entered;                        /* untimed entries on this CPU, mod 2^32:
+						     * END - START is what a timed section holds */
+	inxpect_u32 depth;                          /* sections passed through, open now */
+	inxpect_u32 stratum;                        /* the depth this run times; or
+						     * INXPECT_STRATUM_UNCHOSEN */
+	inxpect_u32 deepest;                        /* the deepest stratum seen on this CPU */
+	inxpect_u32 random;                         /* chooses the strata */
+	inxpect_u32 children;                       /* of the section passed through just
+						     * above the stratum: its timed children, */
+	inxpect_u32 children_nested;                /* their nested entries */
 	inxpect_u64 children_total;                 /* and the sum of their readings */
 };
 
-/* What the run state keeps of an open section, one a section after struct
- * inxpect_run (INXPECT_OBJECT sizes it): the run's counts when it started. */
+/* What the run state keeps of a section, one a section after struct
+ * inxpect_run (INXPECT_OBJECT sizes it). */
 struct inxpect_open {
-	inxpect_u32 entered;        /* inxpect_run.entered after its START */
-	inxpect_u32 children;       /* its parent's, saved while it runs */
-	inxpect_u64 children_total; /* likewise */
-	inxpect_u64 start;          /* its START's reading + 1; 0: not measured */
+	inxpect_u64 start;   /* its timed START's reading + 1; INXPECT_PASSING:
+			      * passed through; 0: neither (END calls nothing) */
+	inxpect_u64 untimed; /* entries not timed (passed through or untimed)
+			      * on this CPU, for inxpect-run's exact counts */
+	inxpect_u32 entered; /* inxpect_run.entered at its timed START */
 };
+#define INXPECT_UNTIMED 0x80000000u
+#define INXPECT_STRATUM_UNCHOSEN 0xffffffffu
+#define INXPECT_PASSING (~0ULL)
 
 /* Its value is a struct inxpect_run followed by a struct inxpect_open a
  * section: sized by the rewriter (INXPECT_OBJECT). */
@@ -417,7 +434,7 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_functio
  */
 static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_begin(void)
 {
-	struct inxpect_run *run = inxpect_run_lookup();
+	struct inxpect_run *run = inxpect_run_state();
 	/* Through memory, not a register: a constant "chosen" would be
 	 * carried through the whole program, one verifier path per value. */
 	volatile inxpect_u32 *chosen;
@@ -450,18 +467,23 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 			run->countdown[e] = every;
 		}
 	}
+	/* Its stratum is chosen by its first measured START, out of line. */
+	run->depth = 0;
+	run->stratum = INXPECT_STRATUM_UNCHOSEN;
 	return run;
 }
 
 /*
  * A probe inline is what a run not sampled pays: START reads the run's
  * event from the run state and END the reading START kept there, each then
- * branches (4 BPF instructions a section). A sampled run calls the measured path, out of line: global
- * functions (INXPECT_OBJECT defines them, the run state's size known),
- * which the verifier checks once for the whole program instead of at every
- * section, and which exist once in the program's code.
- * -DINXPECT_RUN_STATE_INLINE inlines them too, for kernels that cannot mix
- * subprograms with tail calls.
+ * branches (4 BPF instructions a section). Inside a timed section, START
+ * takes the untimed path inline: it counts the entry, no call, nothing
+ * to spill, the same cost at every site. Otherwise a sampled run calls the
+ * measured path, out of line: global functions (INXPECT_OBJECT defines
+ * them, the run state's size known), which the verifier checks once for
+ * the whole program instead of at every section, and which exist once in
+ * the program's code. -DINXPECT_RUN_STATE_INLINE inlines them too, for
+ * kernels that cannot mix subprograms with tail calls.
  */
 #ifdef INXPECT_RUN_STATE_INLINE
 #define INXPECT_MEASURED_LINKAGE static __attribute__((always_inline)) inline
@@ -490,13 +512,33 @@ inxpect_event_of_run(const struct inxpect_run *run)
 	return *(const volatile inxpect_u32 *)&run->event;
 }
 
+/* An entry inside a timed section: counted (the timed one's nested, the
+ * section's exact count) and not timed; the START word cleared, so END calls
+ * nothing even after a run that left it set (a tail call that never
+ * returned). Written through volatile: clang would merge the stores of
+ * neighbouring sections otherwise, and their cost must not depend on them. */
+static __attribute__((always_inline)) inline void
+inxpect_untimed_entry(const struct inxpect_run *run, inxpect_u32 id)
+{
+	struct inxpect_open *open = inxpect_open_of(run, id);
+
+	*(volatile inxpect_u32 *)&((struct inxpect_run *)run)->entered += 1;
+	*(volatile inxpect_u64 *)&open->untimed += 1;
+	*(volatile inxpect_u64 *)&open->start = 0;
+}
+
 static __attribute__((always_inline)) inline struct inxpect_probe
 inxpect_section_begin(const struct inxpect_run *run, inxpect_u32 id)
 {
 	struct inxpect_probe p = { .run = run, .id = id };
+	inxpect_u32 event = inxpect_event_of_run(run);
 
-	if (inxpect_event_of_run(run))
-		inxpect_measured_start((struct inxpect_run_of_object *)run, id);
+	if (event) {
+		if (event & INXPECT_UNTIMED)
+			inxpect_untimed_entry(run, id);
+		else
+			inxpect_measured_start((struct inxpect_run_of_object *)run, id);
+	}
 	return p;
 }
 
@@ -565,34 +607,83 @@ static __attribute__((always_inline)) inline inxpect_u32 inxpect_hist_bucket(inx
 }
 
 /* The measured path of START, for a run that samples an event: unless the
- * section is switched off, note where the run is (for the nested and self
- * figures) and read the counter last. */
+ * section is switched off, pass through it while the run is above its
+ * stratum, else time it (the counter read last) with the sections inside
+ * it untimed. */
 static __attribute__((always_inline)) inline void
 inxpect_measure_start(struct inxpect_run *state, inxpect_u32 id)
 {
 	struct inxpect_open *open = inxpect_open_of(state, id);
-	inxpect_u32 event = state->event;
+	inxpect_u32 event = state->event, depth = state->depth;
 
 	if (!event || inxpect_section_off[id])
 		return;
-	open->entered = ++state->entered;
-	/* The parent's tally of its children waits while this one tallies
-	 * its own. */
-	open->children = state->children;
-	open->children_total = state->children_total;
-	state->children = 0;
-	state->children_total = 0;
+	/* A depth to time, 0..deepest, at random (a linear congruential
+	 * generator's top bits): strata that took turns could keep step with
+	 * a pattern in the traffic. */
+	if (state->stratum == INXPECT_STRATUM_UNCHOSEN) {
+		state->random = state->random * 1664525 + 1013904223;
+		state->stratum = ((state->random >> 16) * (state->deepest + 1)) >> 16;
+	}
+	if (depth < state->stratum) {
+		state->depth = depth + 1;
+		open->untimed += 1;
+		open->start = INXPECT_PASSING;
+		/* Its timed children tally from here (those of the one just
+		 * above the stratum go to its slot). */
+		state->children = 0;
+		state->children_nested = 0;
+		state->children_total = 0;
+		return;
+	}
+	state->event = event | INXPECT_UNTIMED;
+	open->entered = state->entered;
 	open->start = inxpect_read(INXPECT_EVENT_INDEX(event)) + 1;
 }
 
-/* The measured path of END, if its START was measured in this entry: the
- * counter, then the section's figures into its slot. */
+/* This CPU's slot of section `id`. */
+static __attribute__((always_inline)) inline struct inxpect_slot *inxpect_slot_of(inxpect_u32 id)
+{
+	inxpect_u32 key = INXPECT_STATS_KEY(id);
+
+	return inxpect_map_lookup_elem(&inxpect_stats, &key);
+}
+
+#if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
+/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
+#define INXPECT_ADD(field, value) __sync_fetch_and_add(&(field), (value))
+#else
+#define INXPECT_ADD(field, value) ((field) += (value))
+#endif
+
+/* A section passed through ends: back up a depth and, just above the
+ * stratum, the children it timed go to its slot. */
+static __attribute__((always_inline)) inline void
+inxpect_pass_end(struct inxpect_run *state, inxpect_u32 id, inxpect_u32 e)
+{
+	inxpect_u32 depth = state->depth - 1;
+	struct inxpect_slot *slot;
+
+	state->depth = depth;
+	if (depth + 1 != state->stratum)
+		return;
+	slot = inxpect_slot_of(id);
+	if (!slot)
+		return;
+	INXPECT_ADD(slot->passes[e], 1);
+	INXPECT_ADD(slot->children[e], state->children);
+	INXPECT_ADD(slot->children_nested[e], state->children_nested);
+	INXPECT_ADD(slot->children_total[e], state->children_total);
+}
+
+/* The measured path of END, if its START passed through or timed in this
+ * entry: for a timed one, the counter, then the figures into its slot. */
 static __attribute__((always_inline)) inline void
 inxpect_measure_end(struct inxpect_run *state, inxpect_u32 id)
 {
 	struct inxpect_open *open = inxpect_open_of(state, id);
-	inxpect_u32 event = state->event, key, e, nested, children, bucket;
-	inxpect_u64 now, start, reading, children_total;
+	inxpect_u32 event = state->event & ~INXPECT_UNTIMED, e, nested, bucket;
+	inxpect_u64 now, start, reading;
 	struct inxpect_slot *slot;
 
 	start = open->start;
@@ -601,45 +692,36 @@ inxpect_measure_end(struct inxpect_run *state, inxpect_u32 id)
 	 * read: a section closed early costs its parent no second read. */
 	if (!start)
 		return;
+	open->start = 0;
 	/* A START left open by a run that ended without its END (no sampled
-	 * event now): cleared, so later ENDs call nothing. */
-	if (!event) {
-		open->start = 0;
+	 * event now): cleared, nothing more. */
+	if (!event)
+		return;
+	e = INXPECT_EVENT_INDEX(event);
+	if (start == INXPECT_PASSING) {
+		inxpect_pass_end(state, id, e);
 		return;
 	}
-	e = INXPECT_EVENT_INDEX(event);
 	now = inxpect_read(e);
-	open->start = 0;
+	state->event = event;
 	reading = now - (start - 1);
 	nested = state->entered - open->entered;
-	children = state->children;
-	children_total = state->children_total;
-	/* Back to the parent's tally, this section in it. */
-	state->children = open->children + 1;
-	state->children_total = open->children_total + reading;
-	key = INXPECT_STATS_KEY(id);
-	slot = inxpect_map_lookup_elem(&inxpect_stats, &key);
+	/* Sections inside the deepest stratum yet: time their depth too. */
+	if (nested && state->stratum >= state->deepest)
+		state->deepest = state->stratum + 1;
+	state->children += 1;
+	state->children_nested += nested;
+	state->children_total += reading;
+	slot = inxpect_slot_of(id);
 	if (!slot)
 		return;
 	/* The reading less the probes' cost, in 1/256 units: its distribution. */
 	bucket = inxpect_hist_bucket(reading - ((inxpect_config.probe_own[e] +
 						 (inxpect_u64)nested * inxpect_config.probe_nested[e]) >> 8));
-#if INXPECT_STATS_LAYOUT == INXPECT_STATS_GLOBAL
-	/* One slot for all CPUs: the adds must be atomic (and bounce the line). */
-	__sync_fetch_and_add(&slot->event[e].count, 1);
-	__sync_fetch_and_add(&slot->event[e].total, reading);
-	__sync_fetch_and_add(&slot->nested[e], nested);
-	__sync_fetch_and_add(&slot->self[e], reading - children_total);
-	__sync_fetch_and_add(&slot->children[e], children);
-	__sync_fetch_and_add(&slot->hist[e][bucket], 1);
-#else
-	slot->event[e].count += 1;
-	slot->event[e].total += reading;
-	slot->nested[e] += nested;
-	slot->self[e] += reading - children_total;
-	slot->children[e] += children;
-	slot->hist[e][bucket] += 1;
-#endif
+	INXPECT_ADD(slot->event[e].count, 1);
+	INXPECT_ADD(slot->event[e].total, reading);
+	INXPECT_ADD(slot->nested[e], nested);
+	INXPECT_ADD(slot->hist[e][bucket], 1);
 }
 
 /* The measured paths for this object's run state, INXPECT_OBJECT's last

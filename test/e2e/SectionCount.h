@@ -1,4 +1,5 @@
-// A section's entries in a snapshot: the sum over the events measured.
+// A section's entries in a snapshot: timed (the sum over the events
+// measured) and untimed.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +9,7 @@
 namespace e2e {
 
 inline uint64_t sectionCount(const inxpect::Snapshot &s, unsigned id) {
-  uint64_t count = 0;
+  uint64_t count = id < s.untimed.size() ? s.untimed[id] : 0;
   for (const inxpect::EventTotals &e : s.sections.at(id))
     count += e.count;
   return count;

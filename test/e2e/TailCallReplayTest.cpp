@@ -28,8 +28,8 @@ protected:
     ASSERT_LT(evenFrames_, kPackets);
   }
 
-  // The JSON report's runs and each section's count (and, as NAME.nested,
-  // the sections measured inside its entries).
+  // The JSON report's runs and each section's count (and as NAME.timed,
+  // NAME.nested, NAME.passes and NAME.children the event's figures).
   std::map<std::string, uint64_t> replay(const std::string &extra) {
     std::string out;
     EXPECT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run replay " +
@@ -43,8 +43,9 @@ protected:
     for (const auto &s : j["sections"]) {
       counts[s["name"].get<std::string>()] = s["count"].get<uint64_t>();
       const auto &clock = s["events"]["clock"];
-      counts[s["name"].get<std::string>() + ".nested"] = clock["nested"].get<uint64_t>();
-      counts[s["name"].get<std::string>() + ".children"] = clock["children"].get<uint64_t>();
+      for (const char *field : {"nested", "passes", "children"})
+        counts[s["name"].get<std::string>() + "." + field] = clock[field].get<uint64_t>();
+      counts[s["name"].get<std::string>() + ".timed"] = clock["count"].get<uint64_t>();
     }
     return counts;
   }
@@ -62,17 +63,27 @@ TEST_F(TailCallReplay, OneRunAPacketAndEverySectionOfBothPrograms) {
   EXPECT_EQ(c["frame_size"], kPackets + evenFrames_) << "inlined in both programs";
 }
 
-TEST_F(TailCallReplay, NestedCountsAreTheSectionsMeasuredInsideAtRunTime) {
+TEST_F(TailCallReplay, NestedCountsAreTheSectionsEnteredInsideAtRunTime) {
   auto c = replay("");
-  // xdp_chain's section ends before its tail call: only its frame_size is inside.
-  EXPECT_EQ(c["xdp_chain.nested"], kPackets);
-  EXPECT_EQ(c["xdp_chain_next.nested"], 2 * evenFrames_) << "frame_size and next_work";
+  // Each run times one depth: the entry programs' sections or the
+  // functions inside them, so both are timed in some runs and not all.
+  for (const char *name : {"xdp_chain", "frame_size"}) {
+    EXPECT_GT(c[std::string(name) + ".timed"], 0u) << name;
+    EXPECT_LT(c[std::string(name) + ".timed"], c[name]) << name;
+  }
+  // xdp_chain's section ends before its tail call: only its frame_size is
+  // inside each of its timed entries.
+  EXPECT_EQ(c["xdp_chain.nested"], c["xdp_chain.timed"]);
+  EXPECT_EQ(c["xdp_chain_next.nested"], 2 * c["xdp_chain_next.timed"]) << "frame_size and next_work";
   EXPECT_EQ(c["frame_size.nested"], 0u);
   EXPECT_EQ(c["next_work.nested"], 0u);
-  // One level deep here: every section inside is a direct child.
-  EXPECT_EQ(c["xdp_chain.children"], kPackets);
-  EXPECT_EQ(c["xdp_chain_next.children"], 2 * evenFrames_);
-  EXPECT_EQ(c["frame_size.children"], 0u);
+  // The runs that time the functions pass through the programs' sections:
+  // one level deep here, every section inside is a direct child.
+  EXPECT_GT(c["xdp_chain.passes"], 0u);
+  EXPECT_EQ(c["xdp_chain.children"], c["xdp_chain.passes"]);
+  EXPECT_EQ(c["xdp_chain_next.children"], 2 * c["xdp_chain_next.passes"]);
+  EXPECT_EQ(c["xdp_chain.passes"] + c["xdp_chain.timed"], kPackets);
+  EXPECT_EQ(c["frame_size.passes"], 0u) << "nothing deeper to time";
 }
 
 TEST_F(TailCallReplay, ASampledRunIsMeasuredInBothPrograms) {
@@ -84,6 +95,7 @@ TEST_F(TailCallReplay, ASampledRunIsMeasuredInBothPrograms) {
   EXPECT_LT(c["xdp_chain"], kPackets);
   EXPECT_EQ(c["next_work"], c["xdp_chain_next"]);
   EXPECT_EQ(c["frame_size"], c["xdp_chain"] + c["xdp_chain_next"]);
+  EXPECT_EQ(c["xdp_chain.passes"] + c["xdp_chain.timed"], c["xdp_chain"]);
 }
 
 } // namespace

@@ -228,16 +228,20 @@ TEST(RunCorrection, CsvAndPrometheusCarryTheInclusiveCost) {
 
 TEST(RunCorrection, SelfIsInclusiveLessTheSectionsMeasuredDirectlyInside) {
   ProfileInfo info = calibratedInfo();
-  // xdp_main's 10 entries read 1000 ns, 250 of them in the 5 entries of
-  // hot_loop, its only child: self 750 ns. An entry: 75 - 10 (its own
-  // probes) - 0.5 x (20 - 10) (what a child's probes cost it beyond the
-  // child's own reading) = 60 ns; hot_loop's self is its inclusive, 40.
+  // xdp_main, timed 10 times (1000 ns, 5 untimed entries of hot_loop
+  // inside): inclusive 100 - 10 - 0.5 x 20 = 80 ns. In 8 other runs it was
+  // passed through and its child hot_loop timed 4 times, reading 200 ns:
+  // (200 - 4 x 10) / 8 = 20 ns of children an entry, so self 60 ns.
+  // hot_loop, timed 5 times (250 ns), has nothing inside: self = inclusive, 40.
   Snapshot total;
-  total.runs = 10;
-  total.sections = {{{10, 1000, 5, 750, 5}}, {{5, 250, 0, 250, 0}}};
-  total.cpuCounts = {{6, 4}, {5, 0}};
+  total.runs = 18;
+  total.sections = {{{10, 1000, 5, 8, 4, 200, 0}}, {{5, 250, 0, 0, 0, 0, 0}}};
+  total.untimed = {8, 5};
+  total.cpuCounts = {{10, 8}, {5, 5}};
   total.selfKept = true;
   ProfileFigures f = computeFigures(info, total, total, 5.0, 5.0, true);
+  EXPECT_EQ(f.sections[0].count, 18u) << "timed and untimed entries";
+  EXPECT_EQ(f.sections[1].count, 10u);
   EXPECT_DOUBLE_EQ(*f.sections[0].events[0].selfMean, 60.0);
   EXPECT_DOUBLE_EQ(*f.sections[1].events[0].selfMean, 40.0);
   EXPECT_DOUBLE_EQ(*f.sections[0].events[0].inclusiveMean,
@@ -247,6 +251,11 @@ TEST(RunCorrection, SelfIsInclusiveLessTheSectionsMeasuredDirectlyInside) {
   makeTableView(table, false, false)->show(info, f);
   EXPECT_NE(table.str().find("self clock"), std::string::npos) << table.str();
   EXPECT_NE(table.str().find("60.0 ns"), std::string::npos) << table.str();
+  // Sections entered inside it, but no run has timed them yet: no self cost.
+  total.sections[0][0].passes = 0;
+  f = computeFigures(info, total, total, 5.0, 5.0, true);
+  EXPECT_FALSE(f.sections[0].events[0].selfMean);
+  EXPECT_DOUBLE_EQ(*f.sections[0].events[0].inclusiveMean, 80.0);
 }
 
 // xdp_main's entries, the probes taken out by the probes themselves: 90 of

@@ -41,7 +41,10 @@ TEST(RunStats, DifferenceSubtractsTheBaseline) {
   after.runs = 577;
   before.sections = {{{5, 50}}, {{1, 7}}};
   after.sections = {{{572, 1050}}, {{568, 90}}};
+  before.untimed = {3, 4};
+  after.untimed = {10, 4};
   Snapshot d = difference(after, before);
+  EXPECT_EQ(d.untimed, (std::vector<uint64_t>{7, 0}));
   EXPECT_EQ(d.runs, 567u);
   EXPECT_EQ(d.sections[0][0].count, 567u);
   EXPECT_EQ(d.sections[0][0].total, 1000u);

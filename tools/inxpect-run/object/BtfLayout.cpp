@@ -91,7 +91,7 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
 
 SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   int slotType = btf__find_by_name_kind(btf, "inxpect_slot", BTF_KIND_STRUCT);
-  MemberInfo events, nested, self, children, hist;
+  MemberInfo events, nested, passes, children, childrenTotal, childrenNested, hist;
   if (slotType <= 0 || !findMember(btf, slotType, "event", events))
     throw RunError(what + ": no struct inxpect_slot with an event array: rebuild it with this "
                    "version's runtime/bpf/inxpect.h");
@@ -99,9 +99,14 @@ SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   slot.events = events.elements;
   if (findMember(btf, slotType, "nested", nested))
     slot.nestedOffset = nested.offset;
-  if (findMember(btf, slotType, "self", self) && findMember(btf, slotType, "children", children)) {
-    slot.selfOffset = self.offset;
+  if (findMember(btf, slotType, "passes", passes) &&
+      findMember(btf, slotType, "children", children) &&
+      findMember(btf, slotType, "children_total", childrenTotal) &&
+      findMember(btf, slotType, "children_nested", childrenNested)) {
+    slot.passesOffset = passes.offset;
     slot.childrenOffset = children.offset;
+    slot.childrenTotalOffset = childrenTotal.offset;
+    slot.childrenNestedOffset = childrenNested.offset;
   }
   if (findMember(btf, slotType, "hist", hist)) {
     // hist[event][bucket]: the outer array's element is the inner array.
@@ -115,12 +120,26 @@ SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   return slot;
 }
 
-std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what) {
-  MemberInfo runs;
+RunsLayout readRunsLayout(const btf *btf, const std::string &what) {
+  int runType = btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT);
+  MemberInfo runs, untimed;
   if (runType <= 0 || !findMember(btf, runType, "runs", runs))
     throw RunError(what + ": inxpect_runs has no struct inxpect_run with a runs field: rebuild "
                    "it with this version's runtime/bpf/inxpect.h");
-  return runs.offset;
+  RunsLayout l;
+  l.runsOffset = runs.offset;
+  int openType = btf__find_by_name_kind(btf, "inxpect_open", BTF_KIND_STRUCT);
+  if (openType <= 0 || !findMember(btf, openType, "untimed", untimed))
+    return l; // an older header: every entry is counted in the slots
+  long runSize = btf__resolve_size(btf, runType), openSize = btf__resolve_size(btf, openType);
+  int align = btf__align_of(btf, openType);
+  if (runSize <= 0 || openSize <= 0 || align <= 0)
+    throw RunError(what + ": cannot size struct inxpect_run or inxpect_open from its BTF");
+  // The array of struct inxpect_open follows struct inxpect_run, aligned.
+  l.openOffset = (runSize + align - 1) / align * align;
+  l.openSize = openSize;
+  l.untimedOffset = untimed.offset;
+  return l;
 }
 
 void checkSameRuntime(const ConfigLayout &config, unsigned statsEvents, const std::string &what) {

@@ -56,9 +56,10 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
 // `what` without it.
 SlotLayout readSlotLayout(const btf *btf, const std::string &what);
 
-// The offset of struct inxpect_run's runs field (`runType`: the struct's
-// BTF id, or an error below 0). Throws RunError naming `what` without it.
-std::size_t readRunsOffset(const btf *btf, int runType, const std::string &what);
+// Where inxpect_runs' value keeps struct inxpect_run's runs field and the
+// sections' untimed entries, from the types named so. Throws RunError naming
+// `what` without a struct inxpect_run and its runs field.
+RunsLayout readRunsLayout(const btf *btf, const std::string &what);
 
 // Throws RunError when the stats slots (`statsEvents` events a slot) and
 // inxpect_config's arrays come from two versions of inxpect.h.

@@ -32,7 +32,7 @@ private:
 };
 
 StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
-                            std::size_t runsOffset, const SlotLayout &slot,
+                            const RunsLayout &runs, const SlotLayout &slot,
                             std::optional<StatsKind> knownKind, const std::string &what) {
   int possible = libbpf_num_possible_cpus();
   if (possible <= 0)
@@ -52,7 +52,7 @@ StatsLayout readStatsLayout(const ProgramMaps &maps, const ConfigLayout &config,
   m.statsEntries = stats.max_entries;
   m.runsFd = maps.runs.fd;
   m.runsValueSize = maps.runs.info.value_size;
-  m.runsOffset = runsOffset;
+  m.runs = runs;
   m.slot = slot;
   return statsLayoutOf(knownKind.value_or(kind), m, config.nsections, possible);
 }
@@ -78,9 +78,8 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd,
       what);
   // By name: the map's value is struct inxpect_run followed by the
   // object's per-section words (INXPECT_OBJECT), the run state first.
-  std::size_t runsOffset = readRunsOffset(
-      types.get(), btf__find_by_name_kind(types.get(), "inxpect_run", BTF_KIND_STRUCT), what);
-  p->stats_ = readStatsLayout(maps, config, runsOffset, readSlotLayout(types.get(), what),
+  RunsLayout runs = readRunsLayout(types.get(), what);
+  p->stats_ = readStatsLayout(maps, config, runs, readSlotLayout(types.get(), what),
                               knownKind, what);
   checkSameRuntime(config, p->stats_.nevents, what);
   p->config_ = std::make_unique<ProgramConfig>(maps.data.fd, maps.data.info.value_size, config, what);

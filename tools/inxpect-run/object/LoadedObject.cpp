@@ -150,8 +150,7 @@ void LoadedObject::readLayout() {
     throw RunError(path_ + " has no BTF: build it with -g so inxpect-run can find its configuration");
   config_ = readConfigLayout(btf, datasecVariables(btf, kDataSection), path_);
 
-  runsOffset_ = readRunsOffset(btf, btf__find_by_name_kind(btf, "inxpect_run", BTF_KIND_STRUCT),
-                               path_);
+  runsLayout_ = readRunsLayout(btf, path_);
 
   size_t dataSize = 0;
   const char *data = static_cast<const char *>(bpf_map__initial_value(data_, &dataSize));
@@ -202,7 +201,7 @@ StatsLayout LoadedObject::statsLayout() const {
   maps.statsEntries = bpf_map__max_entries(stats_);
   maps.runsFd = bpf_map__fd(runs_);
   maps.runsValueSize = bpf_map__value_size(runs_);
-  maps.runsOffset = runsOffset_;
+  maps.runs = runsLayout_;
   maps.slot = slot_;
   return statsLayoutOf(statsKind_, maps, layout_.nsections, ncpus_);
 }

@@ -75,7 +75,7 @@ private:
   ObjectLayout layout_;
   StatsKind statsKind_ = StatsKind::CpuSlots;
   ConfigLayout config_; // offsets inside .data.inxpect, from the object's BTF
-  std::size_t runsOffset_ = 0;
+  RunsLayout runsLayout_; // inxpect_runs' value, from the object's BTF
   SlotLayout slot_;
   unsigned ncpus_ = 0;
 };

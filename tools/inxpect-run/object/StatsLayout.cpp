@@ -43,8 +43,10 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.nsections = nsections;
   s.nevents = maps.slot.events;
   s.nestedOffset = maps.slot.nestedOffset;
-  s.selfOffset = maps.slot.selfOffset;
+  s.passesOffset = maps.slot.passesOffset;
   s.childrenOffset = maps.slot.childrenOffset;
+  s.childrenTotalOffset = maps.slot.childrenTotalOffset;
+  s.childrenNestedOffset = maps.slot.childrenNestedOffset;
   s.histOffset = maps.slot.histOffset;
   s.histBuckets = maps.slot.histBuckets;
   s.ncpus = kind == StatsKind::Global      ? 1
@@ -52,7 +54,10 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
                                            : std::min(maps.statsEntries / nsections, possibleCpus);
   s.runsFd = maps.runsFd;
   s.runsValueSize = (maps.runsValueSize + 7) / 8 * 8;
-  s.runsOffset = maps.runsOffset;
+  s.runsOffset = maps.runs.runsOffset;
+  s.openOffset = maps.runs.openOffset;
+  s.openSize = maps.runs.openSize;
+  s.untimedOffset = maps.runs.untimedOffset;
   s.runsCpus = possibleCpus; // a per-CPU lookup fills one value per possible CPU
   return s;
 }

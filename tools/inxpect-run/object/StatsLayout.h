@@ -22,8 +22,9 @@ bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, 
 struct SlotLayout {
   unsigned events = 0;            // elements of event[]: INXPECT_MAX_EVENTS
   std::size_t nestedOffset = 0;   // offset of nested[]; 0: an older header keeps none
-  std::size_t selfOffset = 0;     // of self[], likewise
-  std::size_t childrenOffset = 0; // of children[], likewise
+  // Of passes[], children[], children_total[] and children_nested[], likewise.
+  std::size_t passesOffset = 0, childrenOffset = 0, childrenTotalOffset = 0,
+              childrenNestedOffset = 0;
   std::size_t histOffset = 0;     // of hist[][], likewise
   unsigned histBuckets = 0;       // its buckets an event
 };
@@ -36,14 +37,26 @@ struct StatsLayout {
   unsigned ncpus = 0;             // CPUs the figures cover (1 for Global: not kept apart)
   unsigned nevents = 0;           // events in a slot
   std::size_t nestedOffset = 0;   // of the slot's nested[]; 0: not kept
-  std::size_t selfOffset = 0;     // of its self[] and children[]; 0: not kept
-  std::size_t childrenOffset = 0;
+  // Of its passes[], children[], children_total[], children_nested[]; 0: not kept.
+  std::size_t passesOffset = 0, childrenOffset = 0, childrenTotalOffset = 0,
+              childrenNestedOffset = 0;
   std::size_t histOffset = 0;     // of its hist[event][bucket]; 0: not kept
   unsigned histBuckets = 0;
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs
   unsigned runsCpus = 0;          // values a lookup of inxpect_runs returns; 0: ncpus
+  // The struct inxpect_open a section after struct inxpect_run: where the
+  // first is, their size, and the offset of `untimed` in one; openSize 0:
+  // an older header, which counts every entry in the slots.
+  std::size_t openOffset = 0, openSize = 0, untimedOffset = 0;
+};
+
+// Where inxpect_runs' value keeps the run count and each section's
+// untimed entries (struct inxpect_run, then a struct inxpect_open a section).
+struct RunsLayout {
+  std::size_t runsOffset = 0;
+  std::size_t openOffset = 0, openSize = 0, untimedOffset = 0; // openSize 0: not kept
 };
 
 // What a loaded program's two statistics maps are, as the kernel reports them.
@@ -52,7 +65,7 @@ struct StatsMaps {
   uint32_t statsValueSize = 0, statsEntries = 0;
   int runsFd = -1;
   uint32_t runsValueSize = 0;
-  std::size_t runsOffset = 0; // of struct inxpect_run.runs, from BTF
+  RunsLayout runs; // from BTF
   SlotLayout slot;
 };
 

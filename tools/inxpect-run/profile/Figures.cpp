@@ -3,7 +3,7 @@
 namespace inxpect {
 
 uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events) {
-  uint64_t n = 0;
+  uint64_t n = id < s.untimed.size() ? s.untimed[id] : 0;
   if (id < s.sections.size())
     for (const EventInfo &e : events)
       if (e.index < s.sections[id].size())
@@ -20,11 +20,11 @@ namespace {
 constexpr double kProbeModelError = 0.10;
 
 // `mean` less `subtracted`, clamped at 0, uncertain within `spread` plus the
-// model's share of what was subtracted.
-Corrected corrected(double mean, double subtracted, double spread) {
+// model's share of the probes' cost it took out or added back (`moved`).
+Corrected corrected(double mean, double subtracted, double spread, double moved) {
   Corrected c;
   c.mean = mean - subtracted;
-  c.uncertain = c.mean <= spread + kProbeModelError * subtracted;
+  c.uncertain = c.mean <= spread + kProbeModelError * moved;
   if (c.mean < 0)
     c.mean = 0;
   return c;
@@ -38,18 +38,28 @@ std::optional<Corrected> correctedMean(const EventTotals &t, const ProbeCost &co
   double nestedPerEntry = double(t.nested) / t.count;
   double subtracted = cost.own.mean + nestedPerEntry * cost.nested.mean;
   return corrected(double(t.total) / t.count, subtracted,
-                   cost.own.spread + nestedPerEntry * cost.nested.spread);
+                   cost.own.spread + nestedPerEntry * cost.nested.spread, subtracted);
 }
 
 std::optional<Corrected> correctedSelfMean(const EventTotals &t, const ProbeCost &cost) {
-  if (!t.count)
+  if (!t.count || (t.nested && !t.passes))
     return std::nullopt;
-  // Each direct child's reading leaves out what its probes cost the parent
-  // beyond it: the nested cost less what lands inside its own reading.
-  double childrenPerEntry = double(t.children) / t.count;
-  double subtracted = cost.own.mean + childrenPerEntry * (cost.nested.mean - cost.own.mean);
-  double spread = cost.own.spread + childrenPerEntry * (cost.nested.spread + cost.own.spread);
-  return corrected(double(t.self) / t.count, subtracted, spread);
+  double nestedPerEntry = double(t.nested) / t.count;
+  double inclusive = double(t.total) / t.count;
+  double subtracted = cost.own.mean + nestedPerEntry * cost.nested.mean;
+  double spread = cost.own.spread + nestedPerEntry * cost.nested.spread;
+  double moved = subtracted;
+  if (t.passes) {
+    // The children's readings an entry, and their probes' share of them.
+    double childrenPerPass = double(t.children) / t.passes;
+    double theirNested = double(t.childrenNested) / t.passes;
+    inclusive -= double(t.childrenTotal) / t.passes;
+    double theirs = childrenPerPass * cost.own.mean + theirNested * cost.nested.mean;
+    subtracted -= theirs;
+    moved += theirs;
+    spread += childrenPerPass * cost.own.spread + theirNested * cost.nested.spread;
+  }
+  return corrected(inclusive, subtracted, spread, moved);
 }
 
 ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
@@ -78,8 +88,10 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
       ef.count = t.count;
       ef.total = t.total;
       ef.nested = t.nested;
-      ef.selfTotal = t.self;
+      ef.passes = t.passes;
       ef.children = t.children;
+      ef.childrenTotal = t.childrenTotal;
+      ef.childrenNested = t.childrenNested;
       if (ef.count)
         ef.mean = double(ef.total) / ef.count;
       // info.probeCost is by event, in info.events' order.

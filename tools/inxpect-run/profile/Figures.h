@@ -43,8 +43,8 @@ struct ProfileInfo {
 
 struct EventFigures {
   std::string name, unit;
-  uint64_t count = 0, total = 0;
-  uint64_t nested = 0;        // sections measured inside those entries
+  uint64_t count = 0, total = 0; // entries timed, their readings
+  uint64_t nested = 0;        // entries inside those (untimed), at any depth
   std::optional<double> mean; // total / count, none when never measured
   // The mean with the probes taken out (its own and those of the sections
   // measured inside it, as calibrated); none without a calibration.
@@ -52,7 +52,9 @@ struct EventFigures {
   // The inclusive mean is within the calibration's error: about 0, or
   // clamped from below 0. No more precise than that.
   bool uncertain = false;
-  uint64_t selfTotal = 0, children = 0; // readings less direct children's; how many
+  // In the runs that timed the depth below it: its entries, its direct
+  // children timed, their readings and their nested entries.
+  uint64_t passes = 0, children = 0, childrenTotal = 0, childrenNested = 0;
   // Its own cost an entry: the inclusive mean less that of the sections
   // measured directly inside, probes taken out; none without a calibration
   // or where the object keeps no self figures.
@@ -67,7 +69,7 @@ struct EventFigures {
 struct SectionFigures {
   const SectionRow *row = nullptr;
   bool on = true;
-  uint64_t count = 0;                  // entries measured since the start
+  uint64_t count = 0;                  // entries since the start, timed or not
   double perSecond = 0;                // entries a second in the last interval
   std::optional<double> shareOfParent; // first event's total / the parent's
   std::vector<EventFigures> events;
@@ -94,11 +96,15 @@ struct Corrected {
 };
 std::optional<Corrected> correctedMean(const EventTotals &totals, const ProbeCost &cost);
 
-// A section's self mean for one event: (self - count x own - children x
-// (nested cost - own)) / count, clamped at 0, uncertain likewise.
+// A section's self mean for one event: its inclusive mean less its direct
+// children's inclusive cost an entry (from the runs that timed them: their
+// readings less own and nested x nested cost, over the section's passes),
+// clamped at 0, uncertain likewise. None without entries, or where children
+// were seen inside it (nested) but no run has timed them yet.
 std::optional<Corrected> correctedSelfMean(const EventTotals &totals, const ProbeCost &cost);
 
-// A section's entries in `s`, summed over the measured `events` (others are off).
+// A section's entries in `s`: timed for the measured `events` (others are
+// off) and untimed.
 uint64_t sectionEntries(const Snapshot &s, unsigned id, const std::vector<EventInfo> &events);
 
 // Figures from the counts since the start (`total`) and in the last

@@ -20,13 +20,17 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
       d.sections[s][e].count -= before.sections[s][e].count;
       d.sections[s][e].total -= before.sections[s][e].total;
       d.sections[s][e].nested -= before.sections[s][e].nested;
-      d.sections[s][e].self -= before.sections[s][e].self;
+      d.sections[s][e].passes -= before.sections[s][e].passes;
       d.sections[s][e].children -= before.sections[s][e].children;
+      d.sections[s][e].childrenTotal -= before.sections[s][e].childrenTotal;
+      d.sections[s][e].childrenNested -= before.sections[s][e].childrenNested;
       std::vector<uint64_t> &buckets = d.sections[s][e].buckets;
       const std::vector<uint64_t> &was = before.sections[s][e].buckets;
       for (std::size_t b = 0; b < buckets.size() && b < was.size(); ++b)
         buckets[b] -= was[b];
     }
+  for (std::size_t s = 0; s < d.untimed.size() && s < before.untimed.size(); ++s)
+    d.untimed[s] -= before.untimed[s];
   for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
     for (std::size_t c = 0; c < d.cpuCounts[s].size() && c < before.cpuCounts[s].size(); ++c)
       d.cpuCounts[s][c] -= before.cpuCounts[s][c];
@@ -37,7 +41,8 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
   Snapshot snap;
   snap.sections.assign(layout.nsections, std::vector<EventTotals>(layout.nevents));
   snap.cpuCounts.assign(layout.nsections, std::vector<uint64_t>(layout.ncpus));
-  snap.selfKept = layout.selfOffset != 0;
+  snap.untimed.assign(layout.nsections, 0);
+  snap.selfKept = layout.passesOffset != 0;
   for (unsigned cpu = 0; cpu < layout.ncpus; ++cpu)
     for (unsigned id = 0; id < layout.nsections; ++id) {
       const unsigned char *slot = slots + (std::size_t(cpu) * layout.nsections + id) * layout.slotSize;
@@ -52,8 +57,10 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
           return offset ? __atomic_load_n(&words[offset / 8 + e], __ATOMIC_RELAXED) : 0;
         };
         snap.sections[id][e].nested += kept(layout.nestedOffset);
-        snap.sections[id][e].self += kept(layout.selfOffset);
+        snap.sections[id][e].passes += kept(layout.passesOffset);
         snap.sections[id][e].children += kept(layout.childrenOffset);
+        snap.sections[id][e].childrenTotal += kept(layout.childrenTotalOffset);
+        snap.sections[id][e].childrenNested += kept(layout.childrenNestedOffset);
         snap.cpuCounts[id][cpu] += count;
         if (!layout.histOffset)
           continue;
@@ -65,6 +72,23 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
       }
     }
   return snap;
+}
+
+void addUntimed(Snapshot &snap, const unsigned char *runState, unsigned cpu,
+                const StatsLayout &layout) {
+  if (!layout.openSize)
+    return;
+  for (unsigned id = 0; id < layout.nsections; ++id) {
+    uint64_t untimed;
+    std::memcpy(&untimed, runState + layout.openOffset + id * layout.openSize + layout.untimedOffset,
+                sizeof untimed);
+    snap.untimed[id] += untimed;
+    // The CPU slots' layout has a count by CPU; the others sum them in one.
+    if (cpu < snap.cpuCounts[id].size())
+      snap.cpuCounts[id][cpu] += untimed;
+    else if (!snap.cpuCounts[id].empty())
+      snap.cpuCounts[id][0] += untimed;
+  }
 }
 
 StatsReader::StatsReader(const StatsLayout &layout) : layout_(layout) {
@@ -111,9 +135,11 @@ Snapshot StatsReader::snapshot() const {
   if (bpf_map_lookup_elem(layout_.runsFd, &zero, values.data()) != 0)
     throw RunError(std::string("cannot read inxpect_runs: ") + std::strerror(errno));
   for (unsigned cpu = 0; cpu < runsCpus; ++cpu) {
+    const unsigned char *value = values.data() + cpu * layout_.runsValueSize;
     uint64_t runs;
-    std::memcpy(&runs, values.data() + cpu * layout_.runsValueSize + layout_.runsOffset, sizeof runs);
+    std::memcpy(&runs, value + layout_.runsOffset, sizeof runs);
     snap.runs += runs;
+    addUntimed(snap, value, cpu, layout_);
   }
   return snap;
 }

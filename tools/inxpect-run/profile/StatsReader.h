@@ -11,11 +11,12 @@
 namespace inxpect {
 
 struct EventTotals {
-  uint64_t count = 0; // section entries measured for this event
-  uint64_t total = 0; // sum of END - START readings
-  uint64_t nested = 0; // sections measured inside those entries
-  uint64_t self = 0;     // the readings less those of the sections measured directly inside
-  uint64_t children = 0; // how many those were
+  uint64_t count = 0;  // section entries timed for this event
+  uint64_t total = 0;  // sum of END - START readings
+  uint64_t nested = 0; // entries (untimed) inside those, at any depth
+  // Its entries in the runs that timed the depth below it, its direct
+  // children timed in them, their readings and their nested entries.
+  uint64_t passes = 0, children = 0, childrenTotal = 0, childrenNested = 0;
   // Entries by bucket of their reading, the probes taken out
   // (profile/Histogram.h); empty where the object keeps no histogram.
   std::vector<uint64_t> buckets = {};
@@ -24,8 +25,9 @@ struct EventTotals {
 struct Snapshot {
   uint64_t runs = 0;                             // entry-program runs, all CPUs
   std::vector<std::vector<EventTotals>> sections; // [section id][event], all CPUs
-  std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, all events
-  bool selfKept = false; // the object keeps self and children (a newer header)
+  std::vector<uint64_t> untimed;                  // [section id]: entries not timed, all CPUs
+  std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, timed or not
+  bool selfKept = false; // the object keeps its passes' children (a newer header)
 };
 
 // after - before, field by field: what happened between two snapshots.
@@ -34,6 +36,11 @@ Snapshot difference(const Snapshot &after, const Snapshot &before);
 // Sums the slots of every CPU (key = cpu * nsections + id) into one snapshot;
 // `slots` is the stats map's memory. Runs are left 0.
 Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout);
+
+// Adds one CPU's untimed entries, from its value of inxpect_runs
+// (`runState`), to `snap`'s counts.
+void addUntimed(Snapshot &snap, const unsigned char *runState, unsigned cpu,
+                const StatsLayout &layout);
 
 class StatsReader {
 public:

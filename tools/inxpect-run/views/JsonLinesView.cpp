@@ -62,8 +62,10 @@ public:
           ev["uncertain"] = e.uncertain;
           ev["self_mean"] = optionalNumber(e.selfMean);
           ev["self_uncertain"] = e.selfUncertain;
-          ev["self"] = e.selfTotal;
+          ev["passes"] = e.passes;
           ev["children"] = e.children;
+          ev["children_total"] = e.childrenTotal;
+          ev["children_nested"] = e.childrenNested;
           const std::optional<Percentiles> &d = e.distribution;
           ev["p50"] = d ? json(d->p50) : json(nullptr);
           ev["p90"] = d ? json(d->p90) : json(nullptr);
