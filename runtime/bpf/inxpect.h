@@ -513,18 +513,21 @@ inxpect_event_of_run(const struct inxpect_run *run)
 }
 
 /* An entry inside a timed section: counted (the timed one's nested, the
- * section's exact count) and not timed; the START word cleared, so END calls
- * nothing even after a run that left it set (a tail call that never
- * returned). Written through volatile: clang would merge the stores of
+ * section's exact count) unless switched off, and not timed; the START word
+ * cleared, so END calls nothing even after a run that left it set (a tail
+ * call that never returned). Written through volatile: clang would merge the stores of
  * neighbouring sections otherwise, and their cost must not depend on them. */
 static __attribute__((always_inline)) inline void
 inxpect_untimed_entry(const struct inxpect_run *run, inxpect_u32 id)
 {
 	struct inxpect_open *open = inxpect_open_of(run, id);
 
+	*(volatile inxpect_u64 *)&open->start = 0;
+	/* Switched off: counted nowhere, as outside a timed section. */
+	if (inxpect_section_off[id])
+		return;
 	*(volatile inxpect_u32 *)&((struct inxpect_run *)run)->entered += 1;
 	*(volatile inxpect_u64 *)&open->untimed += 1;
-	*(volatile inxpect_u64 *)&open->start = 0;
 }
 
 static __attribute__((always_inline)) inline struct inxpect_probe
@@ -550,7 +553,7 @@ static __attribute__((always_inline)) inline void inxpect_section_end(struct inx
 {
 	const struct inxpect_open *open = inxpect_open_of(p->run, p->id);
 
-	if (*(const volatile inxpect_u64 *)&open->start)
+	if (__builtin_expect(*(const volatile inxpect_u64 *)&open->start != 0, 0))
 		inxpect_measured_end((struct inxpect_run_of_object *)p->run, p->id);
 }
 
