@@ -1,5 +1,6 @@
 // Errors a user meets when inxpect-run loads an object: a verifier limit,
-// a program name the object has not, not being root. Each exits 1 with a
+// a program name the object has not, a legacy section name, a file that is
+// no object, not being root. Each exits 1 with a
 // sentence that says what to do.
 #include <string>
 
@@ -57,6 +58,30 @@ TEST(LoadErrors, AProgramNameTheObjectHasNotListsItsPrograms) {
   EXPECT_NE(o.output.find("has no XDP program named \"xdp_nope\": its XDP programs are xdp_drop"),
             std::string::npos)
       << o.output;
+}
+
+TEST(LoadErrors, ALegacySectionNameSaysToRenameIt) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("LegacySection");
+  e2e::BuiltProgram built = e2e::buildProgram("legacy_section", {"--per-function"}, dir);
+  ASSERT_FALSE(HasFatalFailure());
+  Outcome o = inxpectRun("replay " + built.instrumented + " --synthetic 1");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("has no XDP program libbpf recognises: xdp_legacy in SEC(\"xdp_sock\")"),
+            std::string::npos)
+      << o.output;
+  EXPECT_NE(o.output.find("rename the section SEC(\"xdp\")"), std::string::npos) << o.output;
+}
+
+TEST(LoadErrors, AFileThatIsNoObjectGivesLibbpfsReason) {
+  std::string dir = e2e::makeWorkDir("NoObject");
+  std::string out;
+  ASSERT_EQ(e2e::runCommand("echo not-an-elf > " + dir + "/text.o", out), 0) << out;
+  Outcome o = inxpectRun("replay " + dir + "/text.o --synthetic 1");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_NE(o.output.find("is not a BPF object libbpf can open (libbpf: elf: "), std::string::npos)
+      << o.output;
+  EXPECT_NE(o.output.find("is not a proper ELF object"), std::string::npos) << o.output;
 }
 
 TEST(LoadErrors, NotRootSaysToRunAsRoot) {

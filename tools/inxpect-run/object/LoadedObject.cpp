@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <string>
 #include <sys/stat.h>
@@ -62,6 +63,51 @@ bool endsWith(const std::string &s, const std::string &suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// What libbpf said last in `messages` (its own lines, "libbpf: " dropped),
+// or "" when it said nothing.
+std::string lastLibbpfLine(const std::string &messages) {
+  std::string last;
+  std::size_t begin = 0;
+  while (begin < messages.size()) {
+    std::size_t end = messages.find('\n', begin);
+    if (end == std::string::npos)
+      end = messages.size();
+    std::string line = messages.substr(begin, end - begin);
+    if (line.rfind("libbpf: ", 0) == 0 && line.size() > 8)
+      last = line.substr(8);
+    begin = end + 1;
+  }
+  return last;
+}
+
+// Opens with libbpf, its messages held: on failure libbpf's own reason
+// goes into the error, which names `what`.
+bpf_object *openHeld(const std::function<bpf_object *()> &open, const std::string &what) {
+  gHoldMessages = true;
+  bpf_object *obj = open();
+  int err = errno;
+  std::string said = lastLibbpfLine(gHeldMessages);
+  releaseHeldMessages(/*print=*/obj != nullptr);
+  if (!obj)
+    throw RunError(what + " is not a BPF object libbpf can open (" +
+                   (said.empty() ? std::string(std::strerror(err)) : "libbpf: " + said) +
+                   "): build it with clang-19 -target bpf -O2 -g");
+  return obj;
+}
+
+// The programs libbpf could not type: a section name libbpf 1.x no longer
+// knows, such as the legacy "xdp_sock" or "xdp/NAME".
+std::vector<std::string> untypedPrograms(bpf_object *obj) {
+  std::vector<std::string> found;
+  bpf_program *prog;
+  bpf_object__for_each_program(prog, obj) {
+    if (bpf_program__type(prog) == BPF_PROG_TYPE_UNSPEC)
+      found.push_back(std::string(bpf_program__name(prog)) + " in SEC(\"" +
+                      bpf_program__section_name(prog) + "\")");
+  }
+  return found;
+}
+
 std::string joinNames(const std::vector<std::string> &names) {
   std::string out;
   for (const auto &n : names)
@@ -77,10 +123,7 @@ std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     throw RunError(path + ": " + std::strerror(errno) + ": give the path of a BPF object (.o)");
-  bpf_object *obj = bpf_object__open_file(path.c_str(), nullptr);
-  if (!obj)
-    throw RunError(path + " is not a BPF object libbpf can open (" + std::strerror(errno) +
-                   "): build it with clang -target bpf -g");
+  bpf_object *obj = openHeld([&] { return bpf_object__open_file(path.c_str(), nullptr); }, path);
   return adopt(obj, path, progName);
 }
 
@@ -89,9 +132,7 @@ std::unique_ptr<LoadedObject> LoadedObject::openMemory(const void *data, std::si
                                                        const std::string &progName) {
   libbpf_set_print(printLibbpf);
   LIBBPF_OPTS(bpf_object_open_opts, opts, .object_name = name.c_str());
-  bpf_object *obj = bpf_object__open_mem(data, size, &opts);
-  if (!obj)
-    throw RunError("libbpf cannot open " + name + " (" + std::strerror(errno) + ")");
+  bpf_object *obj = openHeld([&] { return bpf_object__open_mem(data, size, &opts); }, name);
   return adopt(obj, name, progName);
 }
 
@@ -110,8 +151,15 @@ std::unique_ptr<LoadedObject> LoadedObject::adopt(bpf_object *obj, const std::st
     xdp.push_back(prog);
     names.push_back(bpf_program__name(prog));
   }
-  if (xdp.empty())
+  if (xdp.empty()) {
+    std::vector<std::string> untyped = untypedPrograms(obj);
+    if (!untyped.empty())
+      throw RunError(path + " has no XDP program libbpf recognises: " + joinNames(untyped) +
+                     ": libbpf 1.0 dropped legacy section names such as \"xdp_sock\" and "
+                     "\"xdp/NAME\"; rename the section SEC(\"xdp\") (or \"xdp.frags\") "
+                     "and build again");
     throw RunError(path + " has no XDP program (no SEC(\"xdp\") function)");
+  }
   if (progName.empty()) {
     if (xdp.size() > 1)
       throw RunError(path + " has " + std::to_string(xdp.size()) + " XDP programs (" +
