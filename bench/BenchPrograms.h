@@ -57,6 +57,8 @@ public:
   int fd() const { return object_->programFd(); }
   unsigned sections() const { return object_->layout().nsections; }
   void setSampleEvery(uint32_t every) { program_->config().setSampleEvery(0, every); }
+  // The default event's bpf_inxpect_read() argument (0, the TSC, unless set).
+  void setCounter(uint32_t counter) { program_->config().setCounter(0, counter); }
   // Switches off, through inxpect_section_off, every section that is not of
   // `kind` ("function"): annotated regions are always instrumented, and a
   // whole-program measurement wants the entry function's section alone.

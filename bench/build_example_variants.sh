@@ -4,6 +4,7 @@
 # from bench/bpf/example_entry.c (its comment says how), into WORK_DIR:
 #   EXAMPLE.bare.o       the example
 #   EXAMPLE.floor.o      the example with two counter reads and an add, by hand
+#   EXAMPLE.floor-fenced.o  the same, its kfunc reads fenced (BENCH_COUNTER_ARG)
 #   EXAMPLE.entry.o      inxpect-instrument --per-function --functions xdp_EXAMPLE
 #                        (the entry function and the annotated regions)
 #   EXAMPLE.all.o        inxpect-instrument --per-function (every function)
@@ -49,6 +50,9 @@ for variant in ${BENCH_VARIANTS:-bare floor entry all}; do
   case $variant in
     bare) compile "$root/examples/$example.c" "$work/$example.bare.o" "$@" ;;
     floor) compile "$root/examples/$example.c" "$work/$example.floor.o" -DBENCH_FLOOR "$@" ;;
+    floor-fenced)
+      compile "$root/examples/$example.c" "$work/$example.floor-fenced.o" -DBENCH_FLOOR \
+        -DBENCH_COUNTER_ARG=0x10000 "$@" ;;
     entry) instrumented entry --per-function --functions "$entry" -- "$@" ;;
     all) instrumented all --per-function -- "$@" ;;
     loops) instrumented loops --per-function --functions "$entry" --per-loop -- "$@" ;;

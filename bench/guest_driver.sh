@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# bench/guest_driver.sh DRIVER OBJECTS_DIR OUT_JSON DRIVER_ARG... (as root):
+# bench/guest_driver.sh [--module-run 'DRIVER_ARG...']... DRIVER OBJECTS_DIR
+#   OUT_JSON DRIVER_ARG... (as root):
 # runs a benchmark driver (build/bin/inxpect-bench-*) on the objects in
 # OBJECTS_DIR inside a QEMU guest running Debian's 6.1 kernel. Reuses the VM
 # test's pieces (test/vm/fetch-kernel.sh, initramfs.sh, boot.sh; the kernel
 # is cached in BUILD/vm-cache). The guest sees the objects in /objects:
 # DRIVER_ARGs name them there (--objects /objects ...).
+# Each --module-run is one more run of the driver, after the first, with the
+# inxpect kernel module loaded (built for the guest's kernel by
+# test/vm/build-module.sh), so that its programs read the module's kfunc:
+# the counter is chosen when a program is loaded.
 #
 # QEMU runs with -icount shift=0 on one CPU: the guest's TSC, its clock
 # source, advances exactly one tick (1 ns at 1000 MHz) per guest instruction
 # executed, so the driver's "ns" are the guest's x86 instructions:
 # deterministic, unaffected by the host's load, and not a time.
 # Writes OUT_JSON: the driver's JSON plus "vm": { "kernel", "qemu",
-# "clocksource", "tsc_mhz", "icount_shift" }. Fails when the driver fails.
+# "clocksource", "tsc_mhz", "icount_shift" } and, with --module-run,
+# "module_runs": [each of those runs' JSON, in order]. Fails when a run fails.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+module_runs=()
+while [ "${1:-}" = --module-run ]; do
+  module_runs+=("$2")
+  shift 2
+done
 driver=$1 objects=$2 out=$3
 shift 3
 build=${INXPECT_BUILD_DIR:-$root/build}
@@ -37,16 +48,23 @@ cp "$root/bench/guest_driver_init.sh" "$rootfs/init"
 cp "$driver" "$rootfs/driver"
 cp "$objects"/*.o "$rootfs/objects/"
 echo "$*" > "$rootfs/driver-args"
+if [ ${#module_runs[@]} -gt 0 ]; then
+  "$root/test/vm/build-module.sh" "$build/vm-cache" "$work/kmod" || fail "cannot build the kernel module"
+  cp "$work/kmod/inxpect.ko" "$rootfs/inxpect.ko"
+  printf '%s\n' "${module_runs[@]}" > "$rootfs/module-runs"
+fi
 "$root/test/vm/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
 
 # ttyS0 is the console (the driver's progress, the kernel's messages);
-# ttyS1 carries the JSON alone, to a file.
+# ttyS1 carries the runs' JSON alone, one after the other, to a file.
+# The limit is only against a hung guest: 600 s a run of the driver.
+limit=$(( 600 * (1 + ${#module_runs[@]}) ))
 status=0
-"$root/test/vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" 600 \
+"$root/test/vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" "$limit" \
   "tsc=reliable clocksource=tsc" -smp 1 -icount "shift=$icount_shift,sleep=off" \
   -serial "file:$work/driver.json" || status=$?
 tr -d '\r' < "$work/console.log" > "$work/console.txt"
-[ $status -ne 124 ] || fail "the guest did not finish within 600 s (see $work/console.txt)"
+[ $status -ne 124 ] || fail "the guest did not finish within $limit s (see $work/console.txt)"
 grep -q "^GUEST EXIT 0$" "$work/console.txt" ||
   fail "the driver failed in the guest: $(grep -E 'error|GUEST EXIT' "$work/console.txt" | tail -n 3) (see $work/console.txt)"
 clocksource=$(sed -n 's/^CLOCKSOURCE //p' "$work/console.txt")
@@ -60,7 +78,15 @@ tsc_mhz=$(sed -n 's/^TSC_MHZ //p' "$work/console.txt")
 import json, sys
 driver, out, kernel, qemu, clocksource, tsc_mhz, shift = sys.argv[1:]
 with open(driver) as f:
-    data = json.load(f)
+    text = f.read().strip()
+runs, at = [], 0  # one JSON object a run, one after the other
+while at < len(text):
+    run, at = json.JSONDecoder().raw_decode(text, at)
+    runs.append(run)
+    at = len(text) - len(text[at:].lstrip())
+data = runs[0]
+if len(runs) > 1:
+    data["module_runs"] = runs[1:]
 data["vm"] = {"kernel": kernel, "qemu": qemu, "clocksource": clocksource,
               "tsc_mhz": float(tsc_mhz), "icount_shift": int(shift)}
 with open(out, "w") as f:

@@ -11,7 +11,9 @@
 //   all@N         inxpect, every function a section (--per-function)
 // and prints the rounds and their medians as JSON (schema in bench/overhead.sh).
 // --kinds limits the run to some of them (bench/overhead_guest.sh times only
-// what the fentry/fexit comparison needs, under emulation).
+// what the fentry/fexit comparison needs, under emulation). --fenced has the
+// floor and the probes read the kernel module's TSC fenced, as inxpect-run
+// --precise does (the floor from NAME.floor-fenced.o).
 // Objects come from bench/overhead.sh: DIR/NAME.{bare,floor,entry,all}.o.
 #include <cstdio>
 #include <cstdlib>
@@ -41,14 +43,16 @@ struct Options {
   std::vector<uint32_t> periods{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
   std::vector<std::string> restored, examples;
   std::set<std::string> kinds{"bare", "floor", "fentry-fexit", "entry", "all"};
+  bool fenced = false;
   bool wants(const std::string &kind) const { return kinds.count(kind) != 0; }
 };
 
 [[noreturn]] void usage() {
   std::fprintf(stderr, "usage: inxpect-bench-overhead --objects DIR --fentry FENTRY.o [--rounds N] "
                        "[--repeat R] [--periods 1,2,...] [--restored NAME,...]\n"
-                       "  [--kinds bare,floor,fentry-fexit,entry,all] EXAMPLE... (as root)\n"
-                       "  bare and floor are always timed: every overhead is over bare, checked against floor\n");
+                       "  [--kinds bare,floor,fentry-fexit,entry,all] [--fenced] EXAMPLE... (as root)\n"
+                       "  bare and floor are always timed: every overhead is over bare, checked against floor\n"
+                       "  --fenced: the kernel module's fenced reads (not with fentry-fexit, whose reads are not)\n");
   std::exit(2);
 }
 
@@ -78,7 +82,8 @@ Options parse(int argc, char **argv) {
     else if (a == "--kinds") {
       std::vector<std::string> kinds = bench::splitList(value());
       o.kinds = {kinds.begin(), kinds.end()};
-    }
+    } else if (a == "--fenced")
+      o.fenced = true;
     else if (!a.empty() && a[0] == '-')
       usage();
     else
@@ -89,7 +94,7 @@ Options parse(int argc, char **argv) {
   for (const std::string &kind : o.kinds)
     if (kind != "bare" && kind != "floor" && kind != "fentry-fexit" && kind != "entry" && kind != "all")
       usage();
-  if (!o.wants("bare") || !o.wants("floor"))
+  if (!o.wants("bare") || !o.wants("floor") || (o.fenced && o.wants("fentry-fexit")))
     usage();
   return o;
 }
@@ -125,7 +130,7 @@ nlohmann::json totalsJson(const bench::MeasuredTotals &t, uint64_t runs) {
 nlohmann::json measureExample(const Options &o, const std::string &example, bool restored) {
   std::string base = o.objects + "/" + example;
   bench::PlainProgram bare(base + ".bare.o", example);
-  bench::PlainProgram floorProgram(base + ".floor.o", example);
+  bench::PlainProgram floorProgram(base + (o.fenced ? ".floor-fenced.o" : ".floor.o"), example);
   // Some kernels refuse tracing programs (a security policy, no trampolines):
   // the page then says so instead of comparing.
   std::unique_ptr<bench::PlainProgram> traced; // a copy of bare of its own for fentry/fexit
@@ -142,13 +147,17 @@ nlohmann::json measureExample(const Options &o, const std::string &example, bool
   std::unique_ptr<bench::InstrumentedProgram> entry, all;
   unsigned entrySectionsOn = 0;
   uint64_t entryRunsBefore = 0, allRunsBefore = 0;
+  // The default event's counter: the TSC with the module, fenced as --precise sets it.
+  uint32_t counter = o.fenced ? inxpect::kInxpectReadFenced : 0;
   if (o.wants("entry")) {
     entry = std::make_unique<bench::InstrumentedProgram>(base + ".entry.o", example);
     entrySectionsOn = entry->keepOnly("function"); // cms's regions off: the entry alone
+    entry->setCounter(counter);
     entryRunsBefore = entry->snapshot().runs;
   }
   if (o.wants("all")) {
     all = std::make_unique<bench::InstrumentedProgram>(base + ".all.o", example);
+    all->setCounter(counter);
     allRunsBefore = all->snapshot().runs;
   }
 
@@ -232,11 +241,15 @@ nlohmann::json measureExample(const Options &o, const std::string &example, bool
 int main(int argc, char **argv) {
   Options o = parse(argc, argv);
   try {
+    // An older module, or none, would read 0 for the fenced flag.
+    if (o.fenced && inxpect::inxpectKfuncAbi() < 2)
+      throw std::runtime_error("--fenced needs the inxpect kernel module loaded (INXPECT_KFUNC_ABI_2 or later)");
     nlohmann::json out = {{"step", "overhead"},
                           {"repeat", o.repeat},
                           {"rounds", o.rounds},
                           {"periods", o.periods},
                           {"counter", inxpect::LoadedObject::probeCounter()},
+                          {"fenced", o.fenced},
                           {"packet", bench::mainPathPacketDescription()},
                           {"examples", nlohmann::json::array()}};
     for (const std::string &example : o.examples) {

@@ -5,7 +5,10 @@
 # sampling 1 run in 1, 2, ..., 1024; one interleaved run, medians of rounds.
 # When this kernel refuses tracing programs, fentry/fexit against inxpect
 # (bare, floor, fentry-fexit, entry@1, entry@16) is measured again in a QEMU
-# guest running Debian's 6.1 kernel (bench/overhead_guest.sh).
+# guest running Debian's 6.1 kernel (bench/overhead_guest.sh), and there
+# bare, floor and entry once more with the inxpect kernel module loaded: the
+# probes and the floor reading its TSC through bpf_inxpect_read, unfenced and
+# fenced.
 # Writes OUT_DIR/overhead.{json,md,targets.tsv} and IMG_DIR/overhead-sampling.png.
 # Run-time size: BENCH_OVERHEAD_ROUNDS (default 9), BENCH_GUEST_ROUNDS (default 3),
 # BENCH_REPEAT (default 1000000).
@@ -13,7 +16,8 @@
 # OUT_DIR/overhead.json (written by inxpect-bench-overhead, "guest" added by
 # bench/overhead_page.py):
 # { "step": "overhead", "repeat": R, "rounds": N, "periods": [1, 2, ..., 1024],
-#   "counter": "clock" | "kfunc", "packet": "what every example is fed",
+#   "counter": "clock" | "kfunc", "fenced": false (true: the driver's --fenced),
+#   "packet": "what every example is fed",
 #   "examples": [ { "name": "router", "restored": true (packet put back after each run),
 #       "maps": "what its maps were filled with", "sections_all": 3, "sections_entry": 1,
 #       "sections_entry_on": 1, "fentry_fexit_error": "" (why fentry/fexit was not measured),
@@ -27,7 +31,13 @@
 #           "kernel_ns": [the kernel's duration, whole ns, one a round], "median_ns": median of ns } ] } ],
 #   "guest": null, or the same object from the guest's run (only the kinds
 #       timed there; sections_all null), plus "vm": { "kernel", "qemu",
-#       "clocksource", "tsc_mhz", "icount_shift" } (bench/overhead_guest.sh) }
+#       "clocksource", "tsc_mhz", "icount_shift" } (bench/overhead_guest.sh);
+#       its variants also hold those of the guest's runs with the kernel
+#       module loaded (bench/overhead_kfunc.py): "bare+kfunc", "floor+kfunc",
+#       "entry@1+kfunc", "entry@16+kfunc", the same "...+kfunc-fenced", each
+#       with the fields above (kind unchanged) plus "counter": "kfunc" and
+#       "fenced": bool; a run's bare is the baseline of its overheads; its
+#       checks also hold "floor+kfunc", "entry+kfunc", and the same +kfunc-fenced }
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
@@ -42,7 +52,8 @@ rm -rf "$work"
 for example in "${examples[@]}"; do
   flags=()
   [[ " ${restored[*]} " == *" $example "* ]] && flags=(-DBENCH_RESTORE)
-  "$root/bench/build_example_variants.sh" "$work" "$example" "${flags[@]}"
+  BENCH_VARIANTS="bare floor floor-fenced entry all" \
+    "$root/bench/build_example_variants.sh" "$work" "$example" "${flags[@]}"
 done
 /usr/lib/llvm-19/bin/clang -target bpf -O2 -g -Wall -Werror -I"/usr/include/$(gcc -print-multiarch)" \
   -c "$root/bench/bpf/fentry_fexit.bpf.c" -o "$work/fentry_fexit.o"

@@ -5,7 +5,9 @@
  * is of what surrounds the read, not of the read itself. The inxpect
  * kernel module's bpf_inxpect_read(0) when it is loaded, else the clock; the
  * choice is made at load time as in runtime/bpf/inxpect.h (a CO-RE test on
- * an enum only the module's BTF has).
+ * an enum only the module's BTF has). BENCH_COUNTER_ARG is the kfunc's
+ * argument: 0 the TSC, 0x10000 the TSC fenced (INXPECT_READ_FENCED, which the
+ * module reads since INXPECT_KFUNC_ABI_2), as inxpect-run --precise asks.
  */
 #ifndef BENCH_COUNTER_H
 #define BENCH_COUNTER_H
@@ -18,10 +20,14 @@ extern __u64 bpf_inxpect_read(__u32 counter) __ksym __weak;
 
 enum inxpect_kfunc_abi { INXPECT_KFUNC_ABI_1 = 1 };
 
+#ifndef BENCH_COUNTER_ARG
+#define BENCH_COUNTER_ARG 0
+#endif
+
 static __always_inline __u64 bench_read_counter(void)
 {
 	if (bpf_core_enum_value_exists(enum inxpect_kfunc_abi, INXPECT_KFUNC_ABI_1))
-		return bpf_inxpect_read(0);
+		return bpf_inxpect_read(BENCH_COUNTER_ARG);
 	return bpf_ktime_get_ns();
 }
 

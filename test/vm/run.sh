@@ -27,20 +27,8 @@ rm -rf "$work" && mkdir -p "$work"
 . "$build/vm-cache/kernel.env"
 
 echo "== module, built by DKMS for $KVER with BTF"
-# The standard install path, kept inside the build tree: DKMS's source and
-# module trees are redirected, and nothing is installed.
-mkdir -p "$work/dkms/source" "$work/dkms/tree"
-cp -r "$root/runtime/kmod" "$work/dkms/source/inxpect-0.1" && rm -rf "$work/dkms/source/inxpect-0.1/.tools"
-BTF_BASE=$VMLINUX RESOLVE_BTFIDS=$RESOLVE_BTFIDS \
-  dkms build -m inxpect -v 0.1 -k "$KVER" --kernelsourcedir "$KDIR" \
-  --sourcetree "$work/dkms/source" --dkmstree "$work/dkms/tree" > "$work/dkms.log" 2>&1 ||
-  fail "DKMS cannot build the module (see $work/dkms.log and $work/dkms/tree/inxpect/0.1/build/make.log)"
-mkdir -p "$work/kmod"
-cp "$work/dkms/tree/inxpect/0.1/$KVER/x86_64/module/inxpect.ko" "$work/kmod/inxpect.ko" ||
-  fail "DKMS built no inxpect.ko (see $work/dkms.log)"
-module_btf=$(bpftool -B "$VMLINUX" btf dump file "$work/kmod/inxpect.ko" 2>&1)
-grep -q "FUNC 'bpf_inxpect_read'" <<< "$module_btf" ||
-  fail "inxpect.ko's BTF lacks bpf_inxpect_read"
+"$here/build-module.sh" "$build/vm-cache" "$work/kmod" 2> "$work/build-module.err" ||
+  fail "$(cat "$work/build-module.err")"
 
 echo "== instrumented program and kfunc probe"
 clang=clang-19
