@@ -8,12 +8,20 @@ IMG_DIR/overhead-sampling.png. Every figure is a median of rounds; overheads
 are over the bare example, measured in the same rounds."""
 import json
 import os
+import re
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: write the PNG only
 import matplotlib.pyplot as plt  # noqa: E402
+
+
+def portable(message):
+    """A driver's message without the checkout's absolute path, which the
+    page would otherwise carry from whichever machine ran it."""
+    return re.sub(r"\S*/(bench/overhead/)", r"\1", message)
+
 
 FLOOR_GOAL = 1.15  # a sampled probe's overhead / the floor's
 FENTRY_GOAL = 3.0  # fentry/fexit's overhead / a whole-program probe's
@@ -127,7 +135,7 @@ def fentry_target(data):
     native = all(ns(ex, "fentry-fexit") is not None for ex in data["examples"])
     guest = data.get("guest")
     if not native and not guest:
-        reason = data["examples"][0].get("fentry_fexit_error", "")
+        reason = portable(data["examples"][0].get("fentry_fexit_error", ""))
         return (FENTRY_TARGET, goal, "not measured", "missed",
                 f"the kernel of the measuring machine refused the fentry/fexit programs: {reason}")
     measured = data if native else guest
@@ -222,7 +230,7 @@ def guest_section(data):
     vm = guest["vm"]
     scale = insns_per_guest_ns(vm)
     spread = max((max(v["ns"]) - min(v["ns"])) / v["median_ns"] for ex in guest["examples"] for v in ex["variants"])
-    reason = next(ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"])
+    reason = portable(next(ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"]))
     out = ["### fentry/fexit against inxpect, in a QEMU guest", "",
            f"This host's kernel refuses tracing programs ({reason}), so the comparison with fentry/fexit is "
            f"measured in a QEMU guest (`bench/overhead_guest.sh`) running Debian's kernel {vm['kernel']}, "
@@ -379,7 +387,7 @@ def page(data, target_rows):
         out += ["Maps: " + "; ".join(maps) + ".", ""]
     out += ["Every measuring variant counted every run it was given (checked, else the step fails): "
             + counts_listing(data) + ".", ""]
-    fentry_error = next((ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"]), "")
+    fentry_error = portable(next((ex["fentry_fexit_error"] for ex in data["examples"] if ex["fentry_fexit_error"]), ""))
     if fentry_error:
         elsewhere = ("measured in a QEMU guest instead: see below" if data.get("guest")
                      else "not measured anywhere")
