@@ -35,7 +35,9 @@ GUEST_ROWS = [("bare", "the example alone"),
 GUEST_COUNTERS = [("", "clock"), ("+kfunc", "kfunc"), ("+kfunc-fenced", "kfunc, fenced")]
 # Where a sampled probe's instructions go beyond its two reads.
 PROBE_WORK = ("the sampling countdown at the run's start and, in each section's measured path (two calls), "
-              "the section switch, the nested and self tallies, the slot's adds and the histogram bucket")
+              "the section switch, the stratum, the nested and self tallies, the slot's lookup and adds and "
+              "the histogram bucket (line by line: \"Instructions a probe adds\", where a timed section's "
+              "instructions go)")
 
 
 def variants(example):

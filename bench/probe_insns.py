@@ -54,7 +54,7 @@ def measure(obj, sections, shape):
                     "untimed": executed}
         # Every 2nd run sampled: a sampled run, then one that is not.
         xlated_walk.set_sample_every(machine, prog, maps, 2)
-        runs = []
+        runs, timed_trace = [], []
         # Sampled runs 1 and 2 time depth 0, run 3 depth 1 (the generator's
         # first outputs), which only the function shape has.
         for _ in range(3 if shape == "function" else 1):
@@ -63,6 +63,7 @@ def measure(obj, sections, shape):
             sampled_out, _ = machine.run(ctx, trace)
             runs.append((sampled, clock_reads(machine, sampled_trace), sampled_out,
                          clock_reads(machine, trace), trace))
+            timed_trace = sampled_trace
         timed = runs[-1]
         # The entry program times alone in the first run; the functions (or
         # every region) in the last.
@@ -73,7 +74,8 @@ def measure(obj, sections, shape):
                                f"sampled-out runs, not {want}: it took a wrong path")
         return {"xlated": xlated, "sampled": timed[0], "sampled_out": timed[2],
                 "untimed": runs[0][0] if shape == "function" else None,
-                "sampled_out_header_lines": header_lines(machine, timed[4])}
+                "sampled_out_header_lines": header_lines(machine, timed[4]),
+                "timed_header_lines": header_lines(machine, timed_trace)}
 
 
 def fit(rows, key):
@@ -102,16 +104,19 @@ def run_shape(shape, work):
         bare = measure(bpf_build.compile_bpf(src, src[:-2] + ".o"), 0, shape)
         inst = measure(bpf_build.compile_bpf(out_c, out_c[:-2] + ".o"), sections, shape)
         previous, header = header, inst["sampled_out_header_lines"]
+        timed_lines = inst.pop("timed_header_lines")
         rows.append({"k": k, "sections": sections, "bare": bare, "instrumented": inst,
                      "added": {key: inst[key] - bare[key] for key in bare if inst[key] is not None}})
         del inst["sampled_out_header_lines"]  # kept for the largest k only, below
     # The largest program, where the once-a-run lines weigh least.
     per_line = {line: n / k for line, n in header.most_common()}
+    timed_per_line = {line: n / k for line, n in timed_lines.most_common()}
     # What inxpect.h's lines execute for one more section, once-a-run lines
     # aside: the slope between the two largest programs.
     step = SECTION_COUNTS[-1] - SECTION_COUNTS[-2]
     own = (sum(header.values()) - sum(previous.values())) / step
     return {"rows": rows, "sampled_out_header_lines_per_section": per_line,
+            "timed_header_lines_per_section": timed_per_line,
             "sampled_out_header_per_section": own, "fit": {key: fit(rows, key) for key in ("xlated", "sampled_out", "sampled", "untimed")
                     if key in rows[0]["added"]}}
 
@@ -138,9 +143,9 @@ def cell(f):
     return f'**{f["per_section"]:g}** ({f["step_min"]:g}–{f["step_max"]:g})'
 
 
-def line_rows(results, at_least=0.5):
-    f = results["function"]["sampled_out_header_lines_per_section"]
-    r = results["region"]["sampled_out_header_lines_per_section"]
+def line_rows(results, key="sampled_out_header_lines_per_section", at_least=0.5):
+    f = results["function"][key]
+    r = results["region"][key]
     lines = sorted(set(f) | set(r), key=lambda l: -(f.get(l, 0) + r.get(l, 0)))
     return [[f"`{l}`", f"{f.get(l, 0):.2g}", f"{r.get(l, 0):.2g}"] for l in lines
             if max(f.get(l, 0), r.get(l, 0)) >= at_least]
@@ -198,6 +203,14 @@ Where a sampled-out section's instructions go, in the largest program
 too; moves and spills clang attributes to the user's lines are not shown.
 
 {step_output.table(["line of inxpect.h", "function shape", "region shape"], line_rows(results))}
+
+Where a timed section's instructions go, in the same programs (a sampled
+run that times the k sections: in the function shape the entry program
+passes through; lines once a run spread over k as above). Most are the
+measured path's, `inxpect_measure_start`/`inxpect_measure_end` and what
+they inline, including the histogram bucket's arithmetic:
+
+{step_output.table(["line of inxpect.h", "function shape", "region shape"], line_rows(results, "timed_header_lines_per_section", 1.5))}
 
 A sampled section also pays its two counter reads (`bpf_ktime_get_ns` here,
 one call instruction each; with the kernel module, the kfunc and `rdpmc`),
