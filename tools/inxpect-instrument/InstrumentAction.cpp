@@ -93,36 +93,38 @@ private:
     return found;
   }
 
-  bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
-               const Manifest &manifest, std::string &output) {
+  // Top-level declarations of the main file; `limit` moves back to the
+  // start of the one holding it.
+  static std::vector<OffsetRange> mainFileDeclarations(clang::ASTContext &ctx, unsigned &limit) {
     const clang::SourceManager &sm = ctx.getSourceManager();
-    llvm::StringRef code = tokens.code();
     std::vector<OffsetRange> declarations;
-    unsigned firstDeclaration = plan.firstInsertion;
+    unsigned start = limit;
     for (clang::Decl *d : ctx.getTranslationUnitDecl()->decls()) {
       clang::SourceRange r = sm.getExpansionRange(d->getSourceRange()).getAsRange();
       if (r.isValid() && sm.isInMainFile(r.getBegin()) && sm.isInMainFile(r.getEnd())) {
         unsigned begin = sm.getFileOffset(r.getBegin()), end = sm.getFileOffset(r.getEnd());
         declarations.push_back({begin, end});
-        if (begin <= plan.firstInsertion && plan.firstInsertion <= end)
-          firstDeclaration = std::min(firstDeclaration, begin);
+        if (begin <= limit && limit <= end)
+          start = std::min(start, begin);
       }
     }
-    std::optional<unsigned> includeAt =
-        findIncludeOffset(tokens, firstDeclaration, declarations);
-    if (!includeAt) {
-      report_.error(sm.getComposedLoc(sm.getMainFileID(), firstDeclaration),
-                    "no free line before the first section to put #include \"inxpect.h\" on "
-                    "without moving a line: add an empty line before this function");
-      return false;
-    }
-    bool lineIsEmpty = *includeAt >= code.size() ||
-                       code.substr(*includeAt).take_until([](char c) { return c == '\n'; })
-                           .trim().empty();
+    limit = start;
+    return declarations;
+  }
+
+  bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
+               const Manifest &manifest, std::string &output) {
+    llvm::StringRef code = tokens.code();
+    unsigned limit = plan.firstInsertion;
+    std::vector<OffsetRange> declarations = mainFileDeclarations(ctx, limit);
     std::vector<Insertion> insertions = plan.insertions;
     for (Insertion &zero : zeroInitialisers(sites_, ctx))
       insertions.push_back(std::move(zero));
-    insertions.push_back({*includeAt, includeDirective(lineIsEmpty)});
+    const clang::SourceManager &sm = ctx.getSourceManager();
+    std::string source = sm.getFilename(sm.getLocForStartOfFile(sm.getMainFileID())).str();
+    for (Insertion &directive :
+         placePreamble(tokens, limit, declarations, {includeDirective()}, source))
+      insertions.push_back(std::move(directive));
     insertions.push_back(
         {static_cast<unsigned>(code.size()), objectTail(manifest, code.ends_with("\n"))});
     llvm::Expected<std::string> rewritten = applyInsertions(code, insertions);

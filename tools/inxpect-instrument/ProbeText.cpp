@@ -43,9 +43,7 @@ std::string divertedBlockClose(unsigned id) {
   return " if (0) inxpect_return_" + std::to_string(id) + ": return inxpect_rv;}";
 }
 
-std::string includeDirective(bool lineIsEmpty) {
-  return lineIsEmpty ? "#include \"inxpect.h\"" : "#include \"inxpect.h\" ";
-}
+std::string includeDirective() { return "#include \"inxpect.h\""; }
 
 std::string cStringLiteral(const std::string &text) {
   std::string out = "\"";
