@@ -47,7 +47,8 @@
  * form was not run through it, which the static assertion says.
  */
 #define INXPECT_PICK3_(a, b, c, ...) c
-#ifdef INXPECT_INSTRUMENTING /* the rewriter parsing the original */
+#ifdef INXPECT_NO_TRACE_MACROS /* the rewriter's: the program has its own */
+#elif defined(INXPECT_INSTRUMENTING) /* the rewriter parsing the original */
 #define START_TRACE(...) ((void)0)
 #define END_TRACE(name) ((void)0)
 #else

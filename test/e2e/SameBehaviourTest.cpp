@@ -174,9 +174,12 @@ INSTANTIATE_TEST_SUITE_P(Shapes, SameBehaviour,
                                                                   "xdp_shapes_tail", "tail_0"})),
                          caseName);
 
-// Shapes of programs written elsewhere (issue 14): no free line before the
-// first function.
-std::vector<Case> realWorldShapes() { return everyMode({{"no_free_line", "xdp_no_free_line"}}); }
+// Shapes of programs written elsewhere (issue 14): START_TRACE()/END_TRACE()
+// macros of the program's own, no free line before the first function.
+std::vector<Case> realWorldShapes() {
+  return everyMode({{"own_trace_macros", "xdp_own_trace_macros"},
+                    {"no_free_line", "xdp_no_free_line"}});
+}
 
 INSTANTIATE_TEST_SUITE_P(RealWorldShapes, SameBehaviour, ::testing::ValuesIn(realWorldShapes()), caseName);
 

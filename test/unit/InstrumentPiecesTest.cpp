@@ -113,7 +113,10 @@ TEST(ProbeText, ProbesNameTheirMacros) {
   site.entry = true;
   EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(7);");
   EXPECT_EQ(runStart(), "INXPECT_RUN();");
-  EXPECT_EQ(includeDirective(), "#include \"inxpect.h\"");
+  EXPECT_EQ(preamble({}), std::vector<std::string>{"#include \"inxpect.h\""});
+  EXPECT_EQ(preamble({/*programTraceMacros=*/true}),
+            (std::vector<std::string>{"#define INXPECT_NO_TRACE_MACROS 1",
+                                      "#include \"inxpect.h\""}));
 }
 
 TEST(ProbeText, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {

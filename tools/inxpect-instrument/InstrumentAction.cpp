@@ -28,7 +28,7 @@ namespace {
 class InstrumentConsumer : public clang::ASTConsumer {
 public:
   InstrumentConsumer(clang::CompilerInstance &ci, const InstrumentOptions &options,
-                     const std::vector<TraceMacro> &traces)
+                     const HandWrittenTraces &traces)
       : ci_(ci), options_(options), report_(ci.getDiagnostics()), traces_(traces) {}
 
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
@@ -117,13 +117,15 @@ private:
     llvm::StringRef code = tokens.code();
     unsigned limit = plan.firstInsertion;
     std::vector<OffsetRange> declarations = mainFileDeclarations(ctx, limit);
+    HeaderSwitches switches;
+    switches.programTraceMacros = !traces_.programMacros.empty();
     std::vector<Insertion> insertions = plan.insertions;
     for (Insertion &zero : zeroInitialisers(sites_, ctx))
       insertions.push_back(std::move(zero));
     const clang::SourceManager &sm = ctx.getSourceManager();
     std::string source = sm.getFilename(sm.getLocForStartOfFile(sm.getMainFileID())).str();
     for (Insertion &directive :
-         placePreamble(tokens, limit, declarations, {includeDirective()}, source))
+         placePreamble(tokens, limit, declarations, preamble(switches), source))
       insertions.push_back(std::move(directive));
     insertions.push_back(
         {static_cast<unsigned>(code.size()), objectTail(manifest, code.ends_with("\n"))});
@@ -140,7 +142,7 @@ private:
   clang::CompilerInstance &ci_;
   InstrumentOptions options_;
   Reporter report_;
-  const std::vector<TraceMacro> &traces_;
+  const HandWrittenTraces &traces_;
   std::vector<FunctionSite> sites_;
   std::vector<FunctionFacts> functions_;
 };
@@ -158,7 +160,7 @@ protected:
 
 private:
   InstrumentOptions options_;
-  std::vector<TraceMacro> traces_;
+  HandWrittenTraces traces_;
 };
 
 class Factory : public clang::tooling::FrontendActionFactory {

@@ -41,8 +41,13 @@ std::string divertedValueOpen();                 // "({inxpect_rv = ("
 std::string divertedValueClose(unsigned id);     // "); goto inxpect_return_<id>; inxpect_rv;})"
 std::string divertedBlockOpen();                 // "{"
 std::string divertedBlockClose(unsigned id);     // " if (0) inxpect_return_<id>: return inxpect_rv;}"
-// The directive before the first probe (IncludePlacement.h places it).
-std::string includeDirective();
+// What inxpect.h is told before it is included, each a `#define` it tests.
+struct HeaderSwitches {
+  bool programTraceMacros = false; // INXPECT_NO_TRACE_MACROS: START_TRACE is the program's own
+};
+// The directives before the first probe (IncludePlacement.h places them):
+// the switches' #defines, then #include "inxpect.h".
+std::vector<std::string> preamble(const HeaderSwitches &switches);
 // INXPECT_OBJECT(...) after the last line: sizes, hash, embedded table.
 std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline);
 // A C string literal holding `text` exactly.
