@@ -174,10 +174,13 @@ INSTANTIATE_TEST_SUITE_P(Shapes, SameBehaviour,
                                                                   "xdp_shapes_tail", "tail_0"})),
                          caseName);
 
-// Shapes of programs written elsewhere (issue 14): START_TRACE()/END_TRACE()
+// Shapes of programs written elsewhere (issue 14): no license section and a
+// non-GPL license (the probes read the clock only), START_TRACE()/END_TRACE()
 // macros of the program's own, no free line before the first function.
 std::vector<Case> realWorldShapes() {
-  return everyMode({{"own_trace_macros", "xdp_own_trace_macros"},
+  return everyMode({{"unlicensed", "xdp_unlicensed"},
+                    {"bsd_licensed", "xdp_bsd_licensed"},
+                    {"own_trace_macros", "xdp_own_trace_macros"},
                     {"no_free_line", "xdp_no_free_line"}});
 }
 

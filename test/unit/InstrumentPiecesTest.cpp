@@ -5,6 +5,7 @@
 #include "IncludePlacement.h"
 #include "Insertions.h"
 #include "ProbeText.h"
+#include "ProgramLicense.h"
 #include "ToolDefaults.h"
 
 using namespace inxpect;
@@ -114,8 +115,9 @@ TEST(ProbeText, ProbesNameTheirMacros) {
   EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(7);");
   EXPECT_EQ(runStart(), "INXPECT_RUN();");
   EXPECT_EQ(preamble({}), std::vector<std::string>{"#include \"inxpect.h\""});
-  EXPECT_EQ(preamble({/*programTraceMacros=*/true}),
-            (std::vector<std::string>{"#define INXPECT_NO_TRACE_MACROS 1",
+  EXPECT_EQ(preamble({/*clockOnly=*/true, /*programTraceMacros=*/true}),
+            (std::vector<std::string>{"#define INXPECT_CLOCK_ONLY 1",
+                                      "#define INXPECT_NO_TRACE_MACROS 1",
                                       "#include \"inxpect.h\""}));
 }
 
@@ -154,3 +156,11 @@ TEST(Insertions, ClosersThenOpenersNestAtOneOffset) {
   EXPECT_EQ(*ok, "a}1 }0 }0block probe block{0 {0 {1 b");
 }
 
+// The kernel's list, compared as the kernel does: whole strings, case and all.
+TEST(ProgramLicense, GplCompatibleIsTheKernelsList) {
+  for (const char *gpl : {"GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL",
+                          "Dual MIT/GPL", "Dual MPL/GPL"})
+    EXPECT_TRUE(isGplCompatible(gpl)) << gpl;
+  for (const char *other : {"", "BSD", "MIT", "Proprietary", "GPL-2.0", "gpl", "Dual BSD/GPL "})
+    EXPECT_FALSE(isGplCompatible(other)) << other;
+}

@@ -18,6 +18,7 @@
 #include "ManualSections.h"
 #include "OutputFiles.h"
 #include "ProbeText.h"
+#include "ProgramLicense.h"
 #include "RegionSections.h"
 #include "SectionPlan.h"
 
@@ -54,6 +55,9 @@ public:
     Manifest manifest;
     manifest.source = options_.sourceName;
     manifest.output = options_.outputPath;
+    ProgramLicense license = findProgramLicense(ctx);
+    manifest.license = license.text;
+    manifest.clockOnly = !license.gplCompatible;
     for (PlannedSection &s : plan.sections) {
       s.section.file = options_.sourceName;
       manifest.sections.push_back(s.section);
@@ -66,6 +70,12 @@ public:
       output = code.str();
     } else if (!rewrite(ctx, tokens, plan, manifest, output)) {
       return;
+    } else if (manifest.clockOnly) {
+      report_.note(license.where.isValid() ? license.where : sm.getLocForStartOfFile(main),
+                   clockOnlyReason(manifest) +
+                       ": the kernel lets such a program call no kfunc, so its probes read "
+                       "the clock only (bpf_ktime_get_ns), never the inxpect module's "
+                       "counters; a GPL-compatible license lifts this");
     }
     std::string failure = writeAllOrNothing(
         {{options_.outputPath, output}, {options_.manifestPath, formatManifest(manifest)}});
@@ -115,9 +125,12 @@ private:
   bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
                const Manifest &manifest, std::string &output) {
     llvm::StringRef code = tokens.code();
-    unsigned limit = plan.firstInsertion;
+    // Before the first probe, and before the program's own include of
+    // inxpect.h, which must see the switches too.
+    unsigned limit = std::min(plan.firstInsertion, traces_.headerIncluded.value_or(~0u));
     std::vector<OffsetRange> declarations = mainFileDeclarations(ctx, limit);
     HeaderSwitches switches;
+    switches.clockOnly = manifest.clockOnly;
     switches.programTraceMacros = !traces_.programMacros.empty();
     std::vector<Insertion> insertions = plan.insertions;
     for (Insertion &zero : zeroInitialisers(sites_, ctx))

@@ -28,6 +28,18 @@ public:
       out_.programMacros.push_back({macro.str(), sm_.getExpansionLoc(md->getLocation())});
   }
 
+  void FileChanged(clang::SourceLocation loc, FileChangeReason reason,
+                   clang::SrcMgr::CharacteristicKind, clang::FileID) override {
+    if (reason != EnterFile || out_.headerIncluded || !inRuntimeHeader(sm_, loc))
+      return;
+    // Up the include chain to the main file's own #include line.
+    clang::SourceLocation at = sm_.getIncludeLoc(sm_.getFileID(loc));
+    while (at.isValid() && !sm_.isInMainFile(at))
+      at = sm_.getIncludeLoc(sm_.getFileID(at));
+    if (at.isValid())
+      out_.headerIncluded = sm_.getFileOffset(at) - (sm_.getSpellingColumnNumber(at) - 1);
+  }
+
   void MacroExpands(const clang::Token &nameTok, const clang::MacroDefinition &definition,
                     clang::SourceRange range, const clang::MacroArgs *args) override {
     llvm::StringRef macro = nameTok.getIdentifierInfo()->getName();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "clang/Lex/PPCallbacks.h"
@@ -30,6 +31,9 @@ struct HandWrittenTraces {
   std::vector<TraceMacro> uses; // of inxpect.h's START_TRACE/END_TRACE, in the main file
   // START_TRACE/END_TRACE as the program defines them itself (not inxpect.h)
   std::vector<std::pair<std::string, clang::SourceLocation>> programMacros;
+  // The start of the main file's line that first brings inxpect.h in, when
+  // the program includes it itself: what inxpect.h is told must come before.
+  std::optional<unsigned> headerIncluded;
 };
 
 // Records the above as the main file is preprocessed.

@@ -45,6 +45,8 @@ std::string divertedBlockClose(unsigned id) {
 
 std::vector<std::string> preamble(const HeaderSwitches &switches) {
   std::vector<std::string> directives;
+  if (switches.clockOnly)
+    directives.push_back("#define INXPECT_CLOCK_ONLY 1");
   if (switches.programTraceMacros)
     directives.push_back("#define INXPECT_NO_TRACE_MACROS 1");
   directives.push_back("#include \"inxpect.h\"");

@@ -43,6 +43,7 @@ std::string divertedBlockOpen();                 // "{"
 std::string divertedBlockClose(unsigned id);     // " if (0) inxpect_return_<id>: return inxpect_rv;}"
 // What inxpect.h is told before it is included, each a `#define` it tests.
 struct HeaderSwitches {
+  bool clockOnly = false;          // INXPECT_CLOCK_ONLY: the probes call no kfunc
   bool programTraceMacros = false; // INXPECT_NO_TRACE_MACROS: START_TRACE is the program's own
 };
 // The directives before the first probe (IncludePlacement.h places them):
