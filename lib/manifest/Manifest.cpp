@@ -98,6 +98,24 @@ std::vector<Section> sectionsFromJson(const json &j, bool withRanges) {
   return sections;
 }
 
+// license (a string or null) and clock_only, absent from older manifests.
+json licenseToJson(const Manifest &m) { return m.license ? json(*m.license) : json(nullptr); }
+
+void licenseFromJson(const json &j, Manifest &m) {
+  auto license = j.find("license");
+  if (license != j.end() && !license->is_null()) {
+    if (!license->is_string())
+      throw ManifestError("manifest.license: expected a string or null");
+    m.license = license->get<std::string>();
+  }
+  auto clockOnly = j.find("clock_only");
+  if (clockOnly != j.end()) {
+    if (!clockOnly->is_boolean())
+      throw ManifestError("manifest.clock_only: expected true or false");
+    m.clockOnly = clockOnly->get<bool>();
+  }
+}
+
 void checkVersion(const json &j, const char *key) {
   if (!j.is_object())
     throw ManifestError("manifest: expected a JSON object");
@@ -145,6 +163,8 @@ json toJson(const Manifest &m) {
           {"source", m.source},
           {"output", m.output},
           {"hash", hexHash(manifestHash(m))},
+          {"license", licenseToJson(m)},
+          {"clock_only", m.clockOnly},
           {"sections", std::move(sections)}};
 }
 
@@ -153,11 +173,16 @@ Manifest manifestFromJson(const json &j) {
   Manifest m;
   m.source = stringField(j, "source", "manifest");
   m.output = stringField(j, "output", "manifest");
+  licenseFromJson(j, m);
   m.sections = sectionsFromJson(j, /*withRanges=*/true);
   return m;
 }
 
-std::string formatManifest(const Manifest &m) { return toJson(m).dump(2) + "\n"; }
+// A license is the program's bytes, not always UTF-8: those JSON cannot hold
+// are written as U+FFFD rather than refused.
+std::string formatManifest(const Manifest &m) {
+  return toJson(m).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 Manifest readManifestFile(const std::string &path) {
   std::ifstream in(path);
@@ -191,8 +216,15 @@ std::string selfDescription(const Manifest &m) {
     sections.push_back(sectionIdentity(s));
   json j = {{"inxpect_self", kManifestVersion},
             {"hash", hexHash(manifestHash(m))},
+            {"license", licenseToJson(m)},
+            {"clock_only", m.clockOnly},
             {"sections", std::move(sections)}};
-  return j.dump();
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string clockOnlyReason(const Manifest &m) {
+  return m.license ? "the program's license \"" + *m.license + "\" is not GPL-compatible"
+                   : std::string("the program has no license");
 }
 
 Manifest manifestFromSelfDescription(const std::string &text) {
@@ -201,6 +233,7 @@ Manifest manifestFromSelfDescription(const std::string &text) {
     throw ManifestError("embedded section table: not valid JSON");
   checkVersion(j, "inxpect_self");
   Manifest m;
+  licenseFromJson(j, m);
   m.sections = sectionsFromJson(j, /*withRanges=*/false);
   return m;
 }

@@ -37,6 +37,11 @@ struct Section {
 struct Manifest {
   std::string source;
   std::string output;
+  // The program's license (the string in section "license"), none without
+  // one. Unless it is GPL-compatible the kernel refuses any kfunc call, so
+  // the probes were built to read the clock only (clockOnly).
+  std::optional<std::string> license;
+  bool clockOnly = false;
   std::vector<Section> sections;
 };
 
@@ -59,10 +64,15 @@ Manifest readManifestFile(const std::string &path);   // throws ManifestError
 // equal for a manifest and the object built from the same rewrite.
 uint64_t manifestHash(const Manifest &manifest);
 
+// Why the probes read the clock only, as a clause: "the program's license
+// \"MIT\" is not GPL-compatible", "the program has no license".
+std::string clockOnlyReason(const Manifest &manifest);
+
 // The compact JSON embedded in an instrumented object (inxpect_self): the
-// sections without source ranges, and the hash.
+// sections without source ranges, the hash, and license and clock_only.
 std::string selfDescription(const Manifest &manifest);
-// Reads an embedded description back; ranges and files are left empty.
+// Reads an embedded description back; ranges and files are left empty (and
+// license and clockOnly, from an object built before they were embedded).
 Manifest manifestFromSelfDescription(const std::string &text); // throws ManifestError
 uint64_t hashFromSelfDescription(const std::string &text);      // throws ManifestError
 

@@ -47,7 +47,8 @@
  * form was not run through it, which the static assertion says.
  */
 #define INXPECT_PICK3_(a, b, c, ...) c
-#ifdef INXPECT_INSTRUMENTING /* the rewriter parsing the original */
+#ifdef INXPECT_NO_TRACE_MACROS /* the rewriter's: the program has its own */
+#elif defined(INXPECT_INSTRUMENTING) /* the rewriter parsing the original */
 #define START_TRACE(...) ((void)0)
 #define END_TRACE(name) ((void)0)
 #else
@@ -360,13 +361,18 @@ extern inxpect_u64 bpf_get_cpu_time_counter(void) __attribute__((section(".ksyms
 
 /* The inxpect module's kfunc first (it reads the TSC and PMU events), then
  * the kernel's counter, then the clock: inxpect-run's chooseCounterKind()
- * decides alike and names the result. */
+ * decides alike and names the result. -DINXPECT_CLOCK_ONLY (the rewriter
+ * sets it for a program that is not GPL-compatible, which the kernel lets
+ * call no kfunc, not even a dead one) keeps to the clock. */
 static __attribute__((always_inline)) inline inxpect_u64 inxpect_read(inxpect_u32 event)
 {
+#ifndef INXPECT_CLOCK_ONLY
 	if (INXPECT_KFUNC_PRESENT())
 		return bpf_inxpect_read(inxpect_config.counter[event & (INXPECT_MAX_EVENTS - 1)]);
 	if (bpf_get_cpu_time_counter)
 		return bpf_get_cpu_time_counter();
+#endif
+	(void)event; /* unread with INXPECT_CLOCK_ONLY */
 	return inxpect_ktime_get_ns();
 }
 

@@ -189,4 +189,31 @@ TEST_F(ReplayCli, ManifestOfAnotherRewriteIsRefused) {
   EXPECT_NE(out.find("do not match"), std::string::npos) << out;
 }
 
+// A program without a license has probes that read the clock only: the
+// counter line says why, from the table the object embeds, and --precise
+// and module events are refused with the reason and the fix.
+TEST_F(ReplayCli, ClockOnlyProbesSayTheLicenseIsWhy) {
+  e2e::BuiltProgram unlicensed = e2e::buildProgram("unlicensed", {"--per-function"}, dir_);
+  ASSERT_FALSE(HasFatalFailure());
+  std::string replay = std::string(E2E_BIN_DIR) + "/inxpect-run replay " + unlicensed.instrumented +
+                       " --synthetic 50 ";
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(replay + "2>&1", out), 0) << out;
+  EXPECT_NE(out.find("counter: clock (bpf_ktime_get_ns, ns): the program reads the clock only, "
+                     "because the program has no license and the kernel lets such a program "
+                     "call no kfunc"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(e2e::runCommand(replay + "--precise 2>&1", out), 2) << out;
+  EXPECT_NE(out.find("--precise needs the inxpect kernel module's kfunc, but this program's "
+                     "probes call no kfunc, because the program has no license"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(e2e::runCommand(replay + "--events cycles 2>&1", out), 1) << out;
+  EXPECT_NE(out.find("give it a GPL-compatible license and instrument it again, or measure "
+                     "--events clock"),
+            std::string::npos)
+      << out;
+}
+
 } // namespace

@@ -151,14 +151,18 @@ std::vector<Case> everyMode(const char *program, const std::vector<const char *>
           Case{program, "per_function_per_loop", "--per-function --per-loop", entries}};
 }
 
-std::vector<Case> realisticPrograms() {
+// Each program, with its one entry, in every mode.
+std::vector<Case> everyMode(const std::vector<std::pair<const char *, const char *>> &programs) {
   std::vector<Case> cases;
-  for (auto [program, entry] : {std::pair{"fullparser", "xdp_fullparser"}, std::pair{"firewall", "xdp_firewall"},
-                                 std::pair{"loadbalancer", "xdp_loadbalancer"}}) {
+  for (auto [program, entry] : programs)
     for (const Case &c : everyMode(program, {entry}))
       cases.push_back(c);
-  }
   return cases;
+}
+
+std::vector<Case> realisticPrograms() {
+  return everyMode({{"fullparser", "xdp_fullparser"}, {"firewall", "xdp_firewall"},
+                    {"loadbalancer", "xdp_loadbalancer"}});
 }
 
 INSTANTIATE_TEST_SUITE_P(Realistic, SameBehaviour, ::testing::ValuesIn(realisticPrograms()), caseName);
@@ -169,5 +173,17 @@ INSTANTIATE_TEST_SUITE_P(Shapes, SameBehaviour,
                          ::testing::ValuesIn(everyMode("shapes", {"xdp_shapes_calls", "xdp_shapes_jumps",
                                                                   "xdp_shapes_tail", "tail_0"})),
                          caseName);
+
+// Shapes of programs written elsewhere (issue 14): no license section and a
+// non-GPL license (the probes read the clock only), START_TRACE()/END_TRACE()
+// macros of the program's own, no free line before the first function.
+std::vector<Case> realWorldShapes() {
+  return everyMode({{"unlicensed", "xdp_unlicensed"},
+                    {"bsd_licensed", "xdp_bsd_licensed"},
+                    {"own_trace_macros", "xdp_own_trace_macros"},
+                    {"no_free_line", "xdp_no_free_line"}});
+}
+
+INSTANTIATE_TEST_SUITE_P(RealWorldShapes, SameBehaviour, ::testing::ValuesIn(realWorldShapes()), caseName);
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "IncludePlacement.h"
 #include "Insertions.h"
 #include "ProbeText.h"
+#include "ProgramLicense.h"
 #include "ToolDefaults.h"
 
 using namespace inxpect;
@@ -18,39 +19,70 @@ clang::LangOptions cLanguage() {
   return lang;
 }
 
-std::optional<unsigned> includeAt(llvm::StringRef code, std::vector<OffsetRange> decls = {}) {
-  return findIncludeOffset(SourceTokens(code, cLanguage()), static_cast<unsigned>(code.size()),
-                           decls);
+const std::string kInclude = "#include \"inxpect.h\"";
+
+// `code` with `directives` placed before `limit` (default: its end).
+std::string placed(llvm::StringRef code, std::vector<OffsetRange> decls = {},
+                   std::vector<std::string> directives = {kInclude},
+                   std::optional<unsigned> limit = {}) {
+  auto insertions = placePreamble(SourceTokens(code, cLanguage()),
+                                  limit.value_or(static_cast<unsigned>(code.size())), decls,
+                                  directives, "/src/x.c");
+  return llvm::cantFail(applyInsertions(code, insertions));
 }
 
 } // namespace
 
 TEST(IncludePlacement, TakesACommentOnlyLine) {
-  EXPECT_EQ(includeAt("// SPDX\nint x;\n"), 0u);
-  EXPECT_EQ(includeAt("/* one line */\nint x;\n"), 0u);
+  EXPECT_EQ(placed("// SPDX\nint x;\n"), kInclude + " // SPDX\nint x;\n");
+  EXPECT_EQ(placed("/* one line */\nint x;\n"), kInclude + " /* one line */\nint x;\n");
 }
 
 TEST(IncludePlacement, SkipsCodeAndMultiLineComments) {
-  llvm::StringRef code = "int a;\n/* two\n lines */\n\nint b;\n";
-  EXPECT_EQ(includeAt(code), code.find("\n\n") + 1);
+  EXPECT_EQ(placed("int a;\n/* two\n lines */\n\nint b;\n"),
+            "int a;\n/* two\n lines */\n" + kInclude + "\nint b;\n");
 }
 
 TEST(IncludePlacement, SkipsConditionalBlocksAndContinuations) {
-  llvm::StringRef code = "#ifdef X\n\n#endif\n#define M \\\n\nint y;\n\n";
   // The blank line inside #ifdef and the one after the backslash are not free.
-  EXPECT_EQ(includeAt(code), code.rfind("\n\n") + 1);
+  EXPECT_EQ(placed("#ifdef X\n\n#endif\n#define M \\\n\nint y;\n\n"),
+            "#ifdef X\n\n#endif\n#define M \\\n\nint y;\n" + kInclude + "\n");
 }
 
 TEST(IncludePlacement, SkipsLinesInsideDeclarations) {
   llvm::StringRef code = "struct s {\n\n int a;\n};\n\nint z;\n";
   unsigned structEnd = static_cast<unsigned>(code.find("};") + 2);
-  EXPECT_EQ(includeAt(code, {{0, structEnd}}), code.find("\n\nint z") + 1);
+  EXPECT_EQ(placed(code, {{0, structEnd}}), "struct s {\n\n int a;\n};\n" + kInclude + "\nint z;\n");
 }
 
-TEST(IncludePlacement, NoneBeforeTheLimit) {
+TEST(IncludePlacement, OneFreeLineADirectiveInOrder) {
+  EXPECT_EQ(placed("\nint a;\n\nint b;\n", {}, {"#define A 1", kInclude}),
+            "#define A 1\nint a;\n" + kInclude + "\nint b;\n");
+}
+
+// Without a free line, the directives get lines of their own and #line
+// numbers the next line as it was, in the original source.
+TEST(IncludePlacement, LinesOfTheirOwnThenLineDirective) {
   llvm::StringRef code = "int a;\nint f(void) { return 0; }\n\n";
-  EXPECT_FALSE(findIncludeOffset(SourceTokens(code, cLanguage()),
-                                 static_cast<unsigned>(code.find("int f")), {}));
+  unsigned f = static_cast<unsigned>(code.find("int f"));
+  EXPECT_EQ(placed(code, {{0, 6}, {f, f + 25}}, {kInclude}, f),
+            "int a;\n" + kInclude + "\n#line 2 \"/src/x.c\"\nint f(void) { return 0; }\n\n");
+  // Not enough free lines for both: all of them together.
+  EXPECT_EQ(placed("\nint f(void);\n", {}, {"#define A 1", kInclude}, 1),
+            "\n#define A 1\n" + kInclude + "\n#line 2 \"/src/x.c\"\nint f(void);\n");
+}
+
+// The line the limit is on starts inside a declaration (or a comment): the
+// directives go right before the limit, after a line break.
+TEST(IncludePlacement, MidLineWhenTheLineStartsInsideSomething) {
+  llvm::StringRef code = "struct s {\n int a; }; int f(void);\n";
+  unsigned f = static_cast<unsigned>(code.find("int f"));
+  EXPECT_EQ(placed(code, {{0, f - 2}, {f, f + 12}}, {kInclude}, f),
+            "struct s {\n int a; }; \n" + kInclude + "\n#line 2 \"/src/x.c\"\nint f(void);\n");
+  llvm::StringRef comment = "/* a\n b */ int f(void);\n";
+  unsigned g = static_cast<unsigned>(comment.find("int f"));
+  EXPECT_EQ(placed(comment, {}, {kInclude}, g),
+            "/* a\n b */ \n" + kInclude + "\n#line 2 \"/src/x.c\"\nint f(void);\n");
 }
 
 TEST(SourceTokens, KnowDirectivesAndConditionalDepth) {
@@ -82,8 +114,11 @@ TEST(ProbeText, ProbesNameTheirMacros) {
   site.entry = true;
   EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(7);");
   EXPECT_EQ(runStart(), "INXPECT_RUN();");
-  EXPECT_EQ(includeDirective(true), "#include \"inxpect.h\"");
-  EXPECT_EQ(includeDirective(false), "#include \"inxpect.h\" ");
+  EXPECT_EQ(preamble({}), std::vector<std::string>{"#include \"inxpect.h\""});
+  EXPECT_EQ(preamble({/*clockOnly=*/true, /*programTraceMacros=*/true}),
+            (std::vector<std::string>{"#define INXPECT_CLOCK_ONLY 1",
+                                      "#define INXPECT_NO_TRACE_MACROS 1",
+                                      "#include \"inxpect.h\""}));
 }
 
 TEST(ProbeText, ObjectTailStartsOnAFreshLineAndCarriesTheHash) {
@@ -119,4 +154,13 @@ TEST(Insertions, ClosersThenOpenersNestAtOneOffset) {
              {1, "}0block ", {Phase::SectionClose, 0, Layer::DivertedBlock}}});
   ASSERT_TRUE(static_cast<bool>(ok));
   EXPECT_EQ(*ok, "a}1 }0 }0block probe block{0 {0 {1 b");
+}
+
+// The kernel's list, compared as the kernel does: whole strings, case and all.
+TEST(ProgramLicense, GplCompatibleIsTheKernelsList) {
+  for (const char *gpl : {"GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL",
+                          "Dual MIT/GPL", "Dual MPL/GPL"})
+    EXPECT_TRUE(isGplCompatible(gpl)) << gpl;
+  for (const char *other : {"", "BSD", "MIT", "Proprietary", "GPL-2.0", "gpl", "Dual BSD/GPL "})
+    EXPECT_FALSE(isGplCompatible(other)) << other;
 }

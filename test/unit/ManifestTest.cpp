@@ -104,3 +104,42 @@ TEST(Manifest, HashChangesWhenASectionChanges) {
   b.sections[1].name = "xdp_other";
   EXPECT_NE(manifestHash(a), manifestHash(b));
 }
+
+// The license and whether the probes read the clock only travel in the
+// manifest and in the object's own table; older ones, without the fields,
+// read as GPL-built probes.
+TEST(Manifest, LicenseAndClockOnlyRoundTrip) {
+  Manifest m = sample();
+  m.license = "BSD";
+  m.clockOnly = true;
+  nlohmann::ordered_json j = toJson(m);
+  EXPECT_EQ(j["license"], "BSD");
+  EXPECT_EQ(j["clock_only"], true);
+  Manifest back = manifestFromJson(j);
+  EXPECT_EQ(back.license, "BSD");
+  EXPECT_TRUE(back.clockOnly);
+  Manifest self = manifestFromSelfDescription(selfDescription(m));
+  EXPECT_EQ(self.license, "BSD");
+  EXPECT_TRUE(self.clockOnly);
+  EXPECT_EQ(clockOnlyReason(m), "the program's license \"BSD\" is not GPL-compatible");
+  m.license.reset();
+  EXPECT_TRUE(toJson(m)["license"].is_null());
+  EXPECT_EQ(clockOnlyReason(m), "the program has no license");
+
+  j.erase("license");
+  j.erase("clock_only");
+  back = manifestFromJson(j);
+  EXPECT_FALSE(back.license.has_value());
+  EXPECT_FALSE(back.clockOnly);
+  j["clock_only"] = "yes";
+  EXPECT_THROW(manifestFromJson(j), ManifestError);
+}
+
+// A license is the program's bytes: one that is not UTF-8 is written with
+// U+FFFD, not refused.
+TEST(Manifest, LicenseThatIsNotUtf8StillWrites) {
+  Manifest m = sample();
+  m.license = std::string("GPL\xff", 4);
+  EXPECT_NE(formatManifest(m).find("\"license\": \"GPL\xef\xbf\xbd\""), std::string::npos);
+  EXPECT_NO_THROW(selfDescription(m));
+}

@@ -188,3 +188,34 @@ TEST(RunCounterChoice, TheKernelsCounterMeasuresTscInCycles) {
     EXPECT_NE(std::string(e.what()).find("--events tsc"), std::string::npos) << e.what();
   }
 }
+
+// Probes built without kfuncs (a program that is not GPL-compatible) read
+// the clock whatever is loaded: the counter line says why, and asking for
+// more says what would lift it.
+TEST(RunCounterChoice, ClockOnlyProbesSayWhyAndRefuseMore) {
+  CounterSource source = clockOnlySource("the program's license \"BSD\" is not GPL-compatible");
+  EXPECT_EQ(source.describe(),
+            "counter: clock (bpf_ktime_get_ns, ns): the program reads the clock only, because "
+            "the program's license \"BSD\" is not GPL-compatible and the kernel lets such a "
+            "program call no kfunc");
+  std::vector<EventInfo> events = armEvents(source, {}, 4);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].name, "clock");
+  try {
+    armEvents(source, {{"", 1, true}}, 4);
+    FAIL() << "--precise accepted for probes that call no kfunc";
+  } catch (const UsageError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("--precise needs the inxpect kernel module's kfunc"), std::string::npos) << what;
+    EXPECT_NE(what.find("license \"BSD\""), std::string::npos) << what;
+    EXPECT_NE(what.find("give it a GPL-compatible license"), std::string::npos) << what;
+  }
+  try {
+    armEvents(source, {{"cycles", 1}}, 4);
+    FAIL() << "cycles accepted for probes that call no kfunc";
+  } catch (const RunError &e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("license \"BSD\""), std::string::npos) << what;
+    EXPECT_NE(what.find("--events clock"), std::string::npos) << what;
+  }
+}

@@ -1,6 +1,7 @@
 #!/bin/sh
 # /init of the VM test's guest (busybox): loads the inxpect module, profiles a
-# program through its kfunc, feeds the kfunc bad indices, tries to unload it
+# program through its kfunc (and one whose license keeps it to the clock),
+# feeds the kfunc bad indices, tries to unload it
 # while a program uses it, unloads it. Every check prints "CHECK ok|FAIL NAME"
 # and the end prints "GUEST DONE"; run.sh judges from the console.
 . /guest-common.sh
@@ -29,6 +30,17 @@ echo "== inxpect-run replay --precise: fenced reads"
 cat /tmp/precise.txt
 check precise-through-kfunc grep -q "^counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via fenced rdtsc in cycles" /tmp/precise.txt
 check precise-counts-every-run grep -Eq "^ *0 +xdp_drop +function +1000 .* cycles" /tmp/precise.txt
+
+echo "== inxpect-run replay, a program without a license: the clock only, module or not"
+/inxpect-run replay /unlicensed.o --synthetic 1000 > /tmp/unlicensed.txt 2>&1
+cat /tmp/unlicensed.txt
+check clock-only-says-why grep -q "^counter: clock (bpf_ktime_get_ns, ns): the program reads the clock only, because the program has no license" /tmp/unlicensed.txt
+check clock-only-counts-every-run grep -Eq "^ *[0-9]+ +xdp_unlicensed +function +1000 .* ns" /tmp/unlicensed.txt
+/inxpect-run replay /unlicensed.o --synthetic 10 --precise > /tmp/unlicensed-precise.txt 2>&1
+echo "exit $?" >> /tmp/unlicensed-precise.txt
+cat /tmp/unlicensed-precise.txt
+check clock-only-refuses-precise grep -q "but this program's probes call no kfunc, because the program has no license" /tmp/unlicensed-precise.txt
+check clock-only-refuses-precise-as-usage grep -q "^exit 2$" /tmp/unlicensed-precise.txt
 
 echo "== hardware events without a PMU"
 check control-device test -c /dev/inxpect

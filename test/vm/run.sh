@@ -33,12 +33,15 @@ echo "== module, built by DKMS for $KVER with BTF"
 echo "== instrumented program and kfunc probe"
 clang=clang-19
 inc=(-I "/usr/include/$(gcc -print-multiarch)")
-"$build/bin/inxpect-instrument" --per-function "$root/test/e2e/programs/drop.c" \
-  -o "$work/drop.inxpect.c" --manifest "$work/drop.json" \
-  -- -target bpf -O2 -g "${inc[@]}" -I "$root/test/e2e/programs" > "$work/instrument.log" 2>&1 ||
-  fail "cannot instrument drop.c (see $work/instrument.log)"
-$clang -target bpf -O2 -g "${inc[@]}" -I "$root/runtime/bpf" -I "$root/test/e2e/programs" \
-  -c "$work/drop.inxpect.c" -o "$work/drop.o" || fail "cannot compile drop.inxpect.c"
+# drop.c reads through the kfunc; unlicensed.c, without a license, may not.
+for program in drop unlicensed; do
+  "$build/bin/inxpect-instrument" --per-function "$root/test/e2e/programs/$program.c" \
+    -o "$work/$program.inxpect.c" --manifest "$work/$program.json" \
+    -- -target bpf -O2 -g "${inc[@]}" -I "$root/test/e2e/programs" > "$work/instrument.log" 2>&1 ||
+    fail "cannot instrument $program.c (see $work/instrument.log)"
+  $clang -target bpf -O2 -g "${inc[@]}" -I "$root/runtime/bpf" -I "$root/test/e2e/programs" \
+    -c "$work/$program.inxpect.c" -o "$work/$program.o" || fail "cannot compile $program.inxpect.c"
+done
 $clang -target bpf -O2 -g "${inc[@]}" -c "$here/kfunc_probe.bpf.c" -o "$work/kfunc_probe.o" ||
   fail "cannot compile kfunc_probe.bpf.c"
 
@@ -46,7 +49,8 @@ echo "== initramfs"
 rootfs=$work/rootfs
 mkdir -p "$rootfs"
 cp "$here/guest-init.sh" "$rootfs/init"
-cp "$work/kmod/inxpect.ko" "$work/drop.o" "$work/drop.json" "$work/kfunc_probe.o" "$rootfs/"
+cp "$work/kmod/inxpect.ko" "$work/drop.o" "$work/drop.json" "$work/unlicensed.o" \
+  "$work/kfunc_probe.o" "$rootfs/"
 cp "$build/bin/inxpect-run" "$rootfs/inxpect-run"
 cp "$build/bin/inxpect-vm-kfunc-probe" "$rootfs/kfunc-probe"
 "$here/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"

@@ -18,6 +18,7 @@
 #include "ManualSections.h"
 #include "OutputFiles.h"
 #include "ProbeText.h"
+#include "ProgramLicense.h"
 #include "RegionSections.h"
 #include "SectionPlan.h"
 
@@ -28,7 +29,7 @@ namespace {
 class InstrumentConsumer : public clang::ASTConsumer {
 public:
   InstrumentConsumer(clang::CompilerInstance &ci, const InstrumentOptions &options,
-                     const std::vector<TraceMacro> &traces)
+                     const HandWrittenTraces &traces)
       : ci_(ci), options_(options), report_(ci.getDiagnostics()), traces_(traces) {}
 
   void HandleTranslationUnit(clang::ASTContext &ctx) override {
@@ -54,6 +55,9 @@ public:
     Manifest manifest;
     manifest.source = options_.sourceName;
     manifest.output = options_.outputPath;
+    ProgramLicense license = findProgramLicense(ctx);
+    manifest.license = license.text;
+    manifest.clockOnly = !license.gplCompatible;
     for (PlannedSection &s : plan.sections) {
       s.section.file = options_.sourceName;
       manifest.sections.push_back(s.section);
@@ -66,6 +70,12 @@ public:
       output = code.str();
     } else if (!rewrite(ctx, tokens, plan, manifest, output)) {
       return;
+    } else if (manifest.clockOnly) {
+      report_.note(license.where.isValid() ? license.where : sm.getLocForStartOfFile(main),
+                   clockOnlyReason(manifest) +
+                       ": the kernel lets such a program call no kfunc, so its probes read "
+                       "the clock only (bpf_ktime_get_ns), never the inxpect module's "
+                       "counters; a GPL-compatible license lifts this");
     }
     std::string failure = writeAllOrNothing(
         {{options_.outputPath, output}, {options_.manifestPath, formatManifest(manifest)}});
@@ -93,36 +103,43 @@ private:
     return found;
   }
 
-  bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
-               const Manifest &manifest, std::string &output) {
+  // Top-level declarations of the main file; `limit` moves back to the
+  // start of the one holding it.
+  static std::vector<OffsetRange> mainFileDeclarations(clang::ASTContext &ctx, unsigned &limit) {
     const clang::SourceManager &sm = ctx.getSourceManager();
-    llvm::StringRef code = tokens.code();
     std::vector<OffsetRange> declarations;
-    unsigned firstDeclaration = plan.firstInsertion;
+    unsigned start = limit;
     for (clang::Decl *d : ctx.getTranslationUnitDecl()->decls()) {
       clang::SourceRange r = sm.getExpansionRange(d->getSourceRange()).getAsRange();
       if (r.isValid() && sm.isInMainFile(r.getBegin()) && sm.isInMainFile(r.getEnd())) {
         unsigned begin = sm.getFileOffset(r.getBegin()), end = sm.getFileOffset(r.getEnd());
         declarations.push_back({begin, end});
-        if (begin <= plan.firstInsertion && plan.firstInsertion <= end)
-          firstDeclaration = std::min(firstDeclaration, begin);
+        if (begin <= limit && limit <= end)
+          start = std::min(start, begin);
       }
     }
-    std::optional<unsigned> includeAt =
-        findIncludeOffset(tokens, firstDeclaration, declarations);
-    if (!includeAt) {
-      report_.error(sm.getComposedLoc(sm.getMainFileID(), firstDeclaration),
-                    "no free line before the first section to put #include \"inxpect.h\" on "
-                    "without moving a line: add an empty line before this function");
-      return false;
-    }
-    bool lineIsEmpty = *includeAt >= code.size() ||
-                       code.substr(*includeAt).take_until([](char c) { return c == '\n'; })
-                           .trim().empty();
+    limit = start;
+    return declarations;
+  }
+
+  bool rewrite(clang::ASTContext &ctx, const SourceTokens &tokens, const RewritePlan &plan,
+               const Manifest &manifest, std::string &output) {
+    llvm::StringRef code = tokens.code();
+    // Before the first probe, and before the program's own include of
+    // inxpect.h, which must see the switches too.
+    unsigned limit = std::min(plan.firstInsertion, traces_.headerIncluded.value_or(~0u));
+    std::vector<OffsetRange> declarations = mainFileDeclarations(ctx, limit);
+    HeaderSwitches switches;
+    switches.clockOnly = manifest.clockOnly;
+    switches.programTraceMacros = !traces_.programMacros.empty();
     std::vector<Insertion> insertions = plan.insertions;
     for (Insertion &zero : zeroInitialisers(sites_, ctx))
       insertions.push_back(std::move(zero));
-    insertions.push_back({*includeAt, includeDirective(lineIsEmpty)});
+    const clang::SourceManager &sm = ctx.getSourceManager();
+    std::string source = sm.getFilename(sm.getLocForStartOfFile(sm.getMainFileID())).str();
+    for (Insertion &directive :
+         placePreamble(tokens, limit, declarations, preamble(switches), source))
+      insertions.push_back(std::move(directive));
     insertions.push_back(
         {static_cast<unsigned>(code.size()), objectTail(manifest, code.ends_with("\n"))});
     llvm::Expected<std::string> rewritten = applyInsertions(code, insertions);
@@ -138,7 +155,7 @@ private:
   clang::CompilerInstance &ci_;
   InstrumentOptions options_;
   Reporter report_;
-  const std::vector<TraceMacro> &traces_;
+  const HandWrittenTraces &traces_;
   std::vector<FunctionSite> sites_;
   std::vector<FunctionFacts> functions_;
 };
@@ -156,7 +173,7 @@ protected:
 
 private:
   InstrumentOptions options_;
-  std::vector<TraceMacro> traces_;
+  HandWrittenTraces traces_;
 };
 
 class Factory : public clang::tooling::FrontendActionFactory {

@@ -2,20 +2,49 @@
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroArgs.h"
+#include "clang/Lex/MacroInfo.h"
+#include "llvm/Support/Path.h"
 
 namespace inxpect {
 
 namespace {
 
+bool isTraceMacro(llvm::StringRef name) { return name == "START_TRACE" || name == "END_TRACE"; }
+
+// Whether `loc` is in the runtime header, by its file name: the rewriter
+// finds it on its include path, as the program's build does.
+bool inRuntimeHeader(const clang::SourceManager &sm, clang::SourceLocation loc) {
+  return llvm::sys::path::filename(sm.getFilename(sm.getSpellingLoc(loc))) == "inxpect.h";
+}
+
 class TraceMacroCollector : public clang::PPCallbacks {
 public:
-  TraceMacroCollector(const clang::SourceManager &sm, std::vector<TraceMacro> &out)
+  TraceMacroCollector(const clang::SourceManager &sm, HandWrittenTraces &out)
       : sm_(sm), out_(out) {}
 
-  void MacroExpands(const clang::Token &nameTok, const clang::MacroDefinition &,
+  void MacroDefined(const clang::Token &nameTok, const clang::MacroDirective *md) override {
+    llvm::StringRef macro = nameTok.getIdentifierInfo()->getName();
+    if (isTraceMacro(macro) && !inRuntimeHeader(sm_, md->getLocation()))
+      out_.programMacros.push_back({macro.str(), sm_.getExpansionLoc(md->getLocation())});
+  }
+
+  void FileChanged(clang::SourceLocation loc, FileChangeReason reason,
+                   clang::SrcMgr::CharacteristicKind, clang::FileID) override {
+    if (reason != EnterFile || out_.headerIncluded || !inRuntimeHeader(sm_, loc))
+      return;
+    // Up the include chain to the main file's own #include line.
+    clang::SourceLocation at = sm_.getIncludeLoc(sm_.getFileID(loc));
+    while (at.isValid() && !sm_.isInMainFile(at))
+      at = sm_.getIncludeLoc(sm_.getFileID(at));
+    if (at.isValid())
+      out_.headerIncluded = sm_.getFileOffset(at) - (sm_.getSpellingColumnNumber(at) - 1);
+  }
+
+  void MacroExpands(const clang::Token &nameTok, const clang::MacroDefinition &definition,
                     clang::SourceRange range, const clang::MacroArgs *args) override {
     llvm::StringRef macro = nameTok.getIdentifierInfo()->getName();
-    if (macro != "START_TRACE" && macro != "END_TRACE")
+    const clang::MacroInfo *info = definition.getMacroInfo();
+    if (!isTraceMacro(macro) || !info || !inRuntimeHeader(sm_, info->getDefinitionLoc()))
       return;
     clang::SourceLocation loc = nameTok.getLocation();
     if (!sm_.isInMainFile(sm_.getExpansionLoc(loc)))
@@ -36,24 +65,28 @@ public:
         use.arguments += depth == 0 && t->is(clang::tok::comma);
       }
     }
-    out_.push_back(use);
+    out_.uses.push_back(use);
   }
 
 private:
   const clang::SourceManager &sm_;
-  std::vector<TraceMacro> &out_;
+  HandWrittenTraces &out_;
 };
 
 } // namespace
 
 std::unique_ptr<clang::PPCallbacks> makeTraceMacroCollector(const clang::SourceManager &sm,
-                                                           std::vector<TraceMacro> &out) {
+                                                           HandWrittenTraces &out) {
   return std::make_unique<TraceMacroCollector>(sm, out);
 }
 
-std::vector<PlannedSection> findManualSections(const std::vector<TraceMacro> &uses,
+std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
                                                const std::vector<FunctionFacts> &functions,
                                                Reporter &report) {
+  for (const auto &[name, where] : traces.programMacros)
+    report.note(where, name + " is the program's own macro, not inxpect.h's: its uses are "
+                              "left as they are");
+  const std::vector<TraceMacro> &uses = traces.uses;
   std::vector<PlannedSection> sections;
   for (const TraceMacro &use : uses) {
     if (!use.start)

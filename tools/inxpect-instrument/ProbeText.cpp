@@ -43,8 +43,14 @@ std::string divertedBlockClose(unsigned id) {
   return " if (0) inxpect_return_" + std::to_string(id) + ": return inxpect_rv;}";
 }
 
-std::string includeDirective(bool lineIsEmpty) {
-  return lineIsEmpty ? "#include \"inxpect.h\"" : "#include \"inxpect.h\" ";
+std::vector<std::string> preamble(const HeaderSwitches &switches) {
+  std::vector<std::string> directives;
+  if (switches.clockOnly)
+    directives.push_back("#define INXPECT_CLOCK_ONLY 1");
+  if (switches.programTraceMacros)
+    directives.push_back("#define INXPECT_NO_TRACE_MACROS 1");
+  directives.push_back("#include \"inxpect.h\"");
+  return directives;
 }
 
 std::string cStringLiteral(const std::string &text) {

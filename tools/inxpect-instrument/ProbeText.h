@@ -1,7 +1,8 @@
 // The text the rewrite inserts: the probes that open and end sections, the
 // runtime include, and the per-object table after the last original line.
 // None of it adds a newline before an original line, so every original line
-// keeps its number. Where each piece goes is SectionPlan.h's to decide.
+// keeps its number (the include, where no line is free for it, is followed
+// by a #line that says so). Where each piece goes is SectionPlan.h's to decide.
 #pragma once
 
 #include <string>
@@ -40,8 +41,14 @@ std::string divertedValueOpen();                 // "({inxpect_rv = ("
 std::string divertedValueClose(unsigned id);     // "); goto inxpect_return_<id>; inxpect_rv;})"
 std::string divertedBlockOpen();                 // "{"
 std::string divertedBlockClose(unsigned id);     // " if (0) inxpect_return_<id>: return inxpect_rv;}"
-// `lineIsEmpty`: the chosen line holds nothing, so no separating space.
-std::string includeDirective(bool lineIsEmpty);
+// What inxpect.h is told before it is included, each a `#define` it tests.
+struct HeaderSwitches {
+  bool clockOnly = false;          // INXPECT_CLOCK_ONLY: the probes call no kfunc
+  bool programTraceMacros = false; // INXPECT_NO_TRACE_MACROS: START_TRACE is the program's own
+};
+// The directives before the first probe (IncludePlacement.h places them):
+// the switches' #defines, then #include "inxpect.h".
+std::vector<std::string> preamble(const HeaderSwitches &switches);
 // INXPECT_OBJECT(...) after the last line: sizes, hash, embedded table.
 std::string objectTail(const Manifest &manifest, bool codeEndsWithNewline);
 // A C string literal holding `text` exactly.

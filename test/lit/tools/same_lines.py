@@ -5,10 +5,12 @@ usage: same_lines.py ORIGINAL REWRITTEN
 
 Each line of ORIGINAL must still be in the same line of REWRITTEN, its
 characters in order, and whatever stands between them must be text the
-rewriter inserts: the runtime include, probes (INXPECT_...), the braces and
-parentheses around wrapped statements and calls, and an id after a manual
-START_TRACE's name. Lines after the last original line may only be the
-object table.
+rewriter inserts: the runtime include and the #defines before it, probes
+(INXPECT_...), the braces and parentheses around wrapped statements and
+calls, and an id after a manual START_TRACE's name. A line's number is the
+one the compiler reads: where the rewrite added lines, a `#line N "FILE"`
+gives the next line its number back, and the lines numbered alike are read as one.
+Lines after the last original line may only be the object table.
 """
 import re
 import sys
@@ -16,7 +18,7 @@ import sys
 # Inserted text with letters, taken out of both lines before they are compared
 # (a test's comments may quote probes too); what else was inserted may only be
 # braces, parentheses, separators and ids.
-PROBES = re.compile(r'#include "inxpect\.h"|INXPECT_[A-Z]+\(\d*\)[;,]?'
+PROBES = re.compile(r'#include "inxpect\.h"|#define INXPECT_[A-Z_]+ 1|INXPECT_[A-Z]+\(\d*\)[;,]?'
                     # a return diverted past a section's end (SectionReturns.h)
                     r'|__typeof__\(.*?\) inxpect_rv = (?:0|\{0\});'
                     r'|\(\{inxpect_rv = \(|\); goto inxpect_return_\d+; inxpect_rv;\}\)'
@@ -36,9 +38,28 @@ def inserted_text(small, big):
     return "".join(extra) if i == len(small) else None
 
 
+LINE_DIRECTIVE = re.compile(r'^#line (\d+)(?: ".*")?$')
+
+
+def numbered_as_compiled(lines):
+    """The lines as the compiler numbers them: a `#line N ...` line is dropped
+    and the next line is N; lines given one number are joined."""
+    numbered, number = [], 1
+    for line in lines:
+        directive = LINE_DIRECTIVE.match(line)
+        if directive:
+            number = int(directive.group(1))
+            continue
+        while len(numbered) < number:
+            numbered.append("")
+        numbered[number - 1] += line
+        number += 1
+    return numbered
+
+
 def main():
     original = open(sys.argv[1]).read().split("\n")
-    rewritten = open(sys.argv[2]).read().split("\n")
+    rewritten = numbered_as_compiled(open(sys.argv[2]).read().split("\n"))
     if original and original[-1] == "":
         original.pop()
     failures = 0

@@ -41,7 +41,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   report.stats = difference(reader.snapshot(), baseline);
   // Calibrated again now, so a change in the counter's cost while the
   // packets ran shows in the spread.
-  info.probeCost = pooled({info.probeCost, calibrateProbes(info.events)});
+  info.probeCost = pooled({info.probeCost, calibrateProbes(info.events, info.counter.clockOnly())});
   info.replay = ReplayTraffic{packets.packets.size(), options.repeat, verdicts};
   return report;
 }

@@ -101,7 +101,17 @@ CounterSource detectCounterSource() {
   return s;
 }
 
+CounterSource clockOnlySource(const std::string &because) {
+  CounterSource s;
+  s.kind = CounterKind::Clock;
+  s.clockOnlyBecause = because;
+  return s;
+}
+
 std::string CounterSource::describe() const {
+  if (clockOnly())
+    return "counter: clock (bpf_ktime_get_ns, ns): the program reads the clock only, because " +
+           clockOnlyBecause + " and the kernel lets such a program call no kfunc";
   if (kind == CounterKind::Kfunc)
     return "counter: kfunc (bpf_inxpect_read, inxpect kernel module)";
   if (kind == CounterKind::CpuTimeCounter)
@@ -201,12 +211,29 @@ std::vector<EventInfo> armModuleEvents(const CounterSource &source,
   return events;
 }
 
+// Probes built without kfuncs read the clock, and nothing fenced: says why
+// when asked for more.
+void checkClockOnly(const CounterSource &source, const std::vector<EventRequest> &wanted) {
+  std::string why = "this program's probes call no kfunc, because " + source.clockOnlyBecause +
+                    " and the kernel lets such a program call none";
+  std::string fix = ": give it a GPL-compatible license and instrument it again, or ";
+  if (anyFenced(wanted))
+    throw UsageError("--precise needs the inxpect kernel module's kfunc, but " + why + fix +
+                     "leave --precise out");
+  for (const EventRequest &r : wanted)
+    if (!r.name.empty() && r.name != "clock")
+      throw RunError("event '" + r.name + "' needs the inxpect kernel module's kfunc, but " +
+                     why + fix + "measure --events clock");
+}
+
 // The one event of a source without the module: the clock, or the kernel's
 // time-stamp counter; the probes cannot read anything else.
 std::vector<EventInfo> armSingleEvent(const CounterSource &source,
                                       const std::vector<EventRequest> &wanted) {
   bool tsc = source.kind == CounterKind::CpuTimeCounter;
   std::string only = tsc ? "tsc" : "clock";
+  if (source.clockOnly())
+    checkClockOnly(source, wanted);
   // What is true of each: the kernel reads the TSC with rdtsc_ordered
   // (lfence; rdtsc, or rdtscp) under ktime_get_mono_fast_ns where the TSC is
   // the clock source, and the JIT inlines bpf_get_cpu_time_counter as

@@ -28,6 +28,11 @@ struct CounterSource {
   std::string moduleDevice = "/dev/inxpect";
   // The loaded module reads kInxpectReadFenced (its BTF has INXPECT_KFUNC_ABI_2).
   bool fencedReads = false;
+  // Set when the program's probes call no kfunc whatever the kernel has: the
+  // kernel refuses kfunc calls from a program that is not GPL-compatible, so
+  // the rewrite built them on the clock alone. Says why (clockOnlyReason()).
+  std::string clockOnlyBecause = {};
+  bool clockOnly() const { return !clockOnlyBecause.empty(); }
   const char *name() const {
     return kind == CounterKind::Kfunc            ? "kfunc"
            : kind == CounterKind::CpuTimeCounter ? "cpu-time-counter"
@@ -71,6 +76,8 @@ bool kernelHasCpuTimeCounter();
 // The probes' order: the module's kfunc, the kernel's counter, the clock.
 CounterKind chooseCounterKind(bool inxpectKfunc, bool cpuTimeCounter);
 CounterSource detectCounterSource();
+// The clock, for probes built without kfuncs, `because` says why.
+CounterSource clockOnlySource(const std::string &because);
 
 // The event names this source can measure: "clock" with the clock, "tsc"
 // with the kernel's counter; with the kernel module, the module's events

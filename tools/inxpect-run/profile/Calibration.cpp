@@ -14,6 +14,8 @@ namespace inxpect {
 
 extern const unsigned char kCalibrationObject[];
 extern const std::size_t kCalibrationObject_size;
+extern const unsigned char kClockOnlyCalibrationObject[];
+extern const std::size_t kClockOnlyCalibrationObject_size;
 
 namespace {
 
@@ -130,9 +132,14 @@ std::vector<ProbeCost> pooled(const std::vector<std::vector<ProbeCost>> &calibra
   return costs;
 }
 
-std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events) {
-  auto object = LoadedObject::openMemory(kCalibrationObject, kCalibrationObject_size,
-                                         "inxpect's calibration object", "inxpect_calibrate_nested");
+std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events, bool clockOnly) {
+  auto object = clockOnly ? LoadedObject::openMemory(kClockOnlyCalibrationObject,
+                                                     kClockOnlyCalibrationObject_size,
+                                                     "inxpect's clock-only calibration object",
+                                                     "inxpect_calibrate_nested")
+                          : LoadedObject::openMemory(kCalibrationObject, kCalibrationObject_size,
+                                                     "inxpect's calibration object",
+                                                     "inxpect_calibrate_nested");
   object->load();
   auto program = object->liveProgram();
   int emptyFd = bpf_program__fd(

@@ -45,8 +45,11 @@ bool stableEnough(const std::vector<double> &samples, double tolerance, double f
 // while a profile runs).
 std::vector<ProbeCost> pooled(const std::vector<std::vector<ProbeCost>> &calibrations);
 
-// Measures the probes' cost for each of `events` (as armed for the profile).
-// Needs what loading a program needs (root). Throws RunError.
-std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events);
+// Measures the probes' cost for each of `events` (as armed for the profile),
+// with probes built as the program's were: `clockOnly` for those built
+// without kfuncs (CounterSource::clockOnly()). Needs what loading a program
+// needs (root). Throws RunError.
+std::vector<ProbeCost> calibrateProbes(const std::vector<EventInfo> &events,
+                                       bool clockOnly = false);
 
 } // namespace inxpect

@@ -98,6 +98,23 @@ std::vector<std::string> requestedSections(const CommonOptions &options) {
   return *SectionsFile(*options.sectionsFile).changed();
 }
 
+namespace {
+
+// What the object's probes read: the kernel's best, unless the rewrite built
+// them on the clock alone (the embedded table says so).
+CounterSource counterOf(const EmbeddedSections &sections) {
+  try {
+    Manifest self = manifestFromSelfDescription(sections.selfDescription);
+    if (self.clockOnly)
+      return clockOnlySource(clockOnlyReason(self));
+  } catch (const ManifestError &) {
+    // resolveSectionTable has said so, unless --manifest named the sections
+  }
+  return detectCounterSource();
+}
+
+} // namespace
+
 ProfileInfo planProfile(const std::string &command, const EmbeddedSections &sections,
                         const CommonOptions &options, unsigned maxEvents) {
   ProfileInfo info;
@@ -105,7 +122,7 @@ ProfileInfo planProfile(const std::string &command, const EmbeddedSections &sect
   info.sections = resolveSectionTable(sections, options.manifest);
   info.sectionOn = chooseSections(info.sections, requestedSections(options),
                                   options.sectionsFile.value_or("--sections"));
-  info.counter = detectCounterSource();
+  info.counter = counterOf(sections);
   info.events = armEvents(info.counter, options.eventRequests(), maxEvents);
   return info;
 }
@@ -135,7 +152,7 @@ void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &
   info.programId = program.id();
   info.ncpus = stats.ncpus;
   info.statsLayout = statsKindName(stats.kind);
-  info.probeCost = calibrateProbes(info.events);
+  info.probeCost = calibrateProbes(info.events, info.counter.clockOnly());
   program.config().configure(info.events, info.sectionOn);
   writeProbeCosts(info, program);
 }
@@ -221,7 +238,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
       // The figures are since the start: corrected with every calibration
       // of the profile pooled. A failed one leaves the earlier ones.
       try {
-        calibrations.push_back(calibrateProbes(info.events));
+        calibrations.push_back(calibrateProbes(info.events, info.counter.clockOnly()));
         info.probeCost = pooled(calibrations);
         writeProbeCosts(info, program);
       } catch (const RunError &e) {
