@@ -18,7 +18,7 @@ char LICENSE[] SEC("license") = "GPL";
 // RUN: %same-lines %s %t.c
 // RUN: %bpf-clang -Wno-unused-variable -c %t.c -o %t.o
 // RUN: llvm-dwarfdump --debug-info %t.o | FileCheck %s --check-prefix=DEBUG
-// RUN: llvm-objdump -S %t.o | FileCheck %s --check-prefix=SOURCE
+// RUN: llvm-objdump -S -l %t.o | FileCheck %s --check-prefix=SOURCE
 // RUN: not %bpf-clang -Wunused-variable -c %t.c -o %t.o 2>&1 | FileCheck %s --check-prefix=DIAGNOSTIC
 // CHECK: #include <bpf/bpf_helpers.h>
 // CHECK-NEXT: #include "inxpect.h"
@@ -27,8 +27,8 @@ char LICENSE[] SEC("license") = "GPL";
 // DEBUG: DW_AT_name ("prog")
 // DEBUG-NEXT: DW_AT_decl_file
 // DEBUG-NEXT: DW_AT_decl_line (3)
-// The function's first instruction shows its line 4, the brace, not the
-// output's fourth line:
-// SOURCE: <prog>:
-// SOURCE-NEXT: ; {
+// The function's end shows its line 8 with the source's text (the output's
+// eighth line is `int unused;`):
+// SOURCE: ; {{.*}}/include/NoFreeLineGetsALineOfItsOwn.c:8
+// SOURCE-NEXT: ; }
 // DIAGNOSTIC: {{^}}{{.*}}/include/NoFreeLineGetsALineOfItsOwn.c:6:6: error: unused variable 'unused'
