@@ -3,8 +3,16 @@
 # sketch) with its two annotated regions, build it with the Jenkins hash and
 # with DJB2, replay the same synthetic traffic through both and compare the
 # cost of the `update` region.
+#
+# Usage: scripts/demo.sh [--keep]   (--keep: leave the work files behind and say where)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+keep=0
+case "${1:-}" in
+  --keep) keep=1 ;;
+  "") ;;
+  *) echo "usage: scripts/demo.sh [--keep]" >&2; exit 2 ;;
+esac
 bin="$root/build/bin"
 packets=100000
 
@@ -14,6 +22,16 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 work=$(mktemp -d /tmp/inxpect-demo.XXXXXX)
+# Removed at the end; kept, and named, with --keep or when a step fails.
+finish() {
+  local status=$?
+  if [ "$keep" = 1 ] || [ "$status" != 0 ]; then
+    echo "(files kept in $work)"
+  else
+    rm -rf "$work"
+  fi
+}
+trap finish EXIT
 
 echo
 echo "== 1. Instrument examples/cms.c: its regions 'parse' and 'update' (// inxpect:region comments)"
@@ -49,4 +67,3 @@ read -r jenkins unit < <(cost_of "$work/profile-jenkins.txt" update)
 read -r djb2 _ < <(cost_of "$work/profile-djb2.txt" update)
 awk -v j="$jenkins" -v d="$djb2" -v u="$unit" 'BEGIN {
   printf "== 5. The update region, its self cost an entry: Jenkins %s %s, DJB2 %s %s: DJB2 takes %.0f%% less\n", j, u, d, u, 100 * (j - d) / j }'
-echo "(files in $work)"

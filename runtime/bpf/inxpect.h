@@ -466,7 +466,10 @@ static __attribute__((always_inline)) inline struct inxpect_run *inxpect_run_beg
 
 		if (!every)
 			break;
-		if (left > 1) {
+		/* A countdown longer than the rate was left by an earlier
+		 * session's slower rate: due now, so a session's first runs
+		 * are sampled as it asked, whatever the last one set. */
+		if (left > 1 && left <= every) {
 			run->countdown[e] = left - 1;
 		} else if (!*chosen) {
 			*chosen = e + 1;

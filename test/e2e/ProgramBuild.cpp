@@ -2,10 +2,13 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
 #include <filesystem>
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace e2e {
 
@@ -38,8 +41,55 @@ int runCommand(const std::string &command, std::string &output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+namespace {
+
+// One directory a test process, made on first use: removed when its tests
+// pass, kept and named when one fails or INXPECT_KEEP_WORK is set.
+class WorkRoot : public ::testing::Environment {
+public:
+  const std::string &path() {
+    if (path_.empty()) {
+      std::string pattern = (std::filesystem::temp_directory_path() / "inxpect-e2e.XXXXXX").string();
+      if (!::mkdtemp(pattern.data()))
+        throw std::runtime_error("cannot create a directory under " +
+                                 std::filesystem::temp_directory_path().string());
+      path_ = pattern;
+      // Some tests run the runner as another user, who must read the objects.
+      std::filesystem::permissions(path_, std::filesystem::perms::owner_all |
+                                              std::filesystem::perms::group_read |
+                                              std::filesystem::perms::group_exec |
+                                              std::filesystem::perms::others_read |
+                                              std::filesystem::perms::others_exec);
+    }
+    return path_;
+  }
+  void TearDown() override {
+    if (path_.empty())
+      return;
+    const char *keep = std::getenv("INXPECT_KEEP_WORK");
+    if (::testing::UnitTest::GetInstance()->Failed() || (keep && *keep))
+      std::fprintf(stderr, "e2e: work files kept in %s\n", path_.c_str());
+    else
+      std::filesystem::remove_all(path_);
+  }
+
+private:
+  std::string path_;
+};
+
+WorkRoot *workRoot() {
+  static WorkRoot *root =
+      static_cast<WorkRoot *>(::testing::AddGlobalTestEnvironment(new WorkRoot));
+  return root;
+}
+
+// Registered before main runs the tests, so its TearDown runs after them.
+[[maybe_unused]] WorkRoot *const registered = workRoot();
+
+} // namespace
+
 std::string makeWorkDir(const std::string &testName) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "inxpect-e2e" / testName;
+  std::filesystem::path dir = std::filesystem::path(workRoot()->path()) / testName;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

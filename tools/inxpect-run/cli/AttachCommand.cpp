@@ -1,26 +1,12 @@
 #include "cli/AttachCommand.h"
 
 #include "object/ProgramLookup.h"
+#include "profile/DefaultsOnExit.h"
 #include "profile/Session.h"
+#include "profile/SessionLock.h"
 #include "profile/StopSignals.h"
 
 namespace inxpect {
-
-namespace {
-
-// Puts the configuration back as it was found: the program belongs to
-// someone else and should run on as they configured it.
-class ConfigRestorer {
-public:
-  explicit ConfigRestorer(ProgramConfig &config) : config_(config), saved_(config.save()) {}
-  ~ConfigRestorer() { config_.restore(saved_); }
-
-private:
-  ProgramConfig &config_;
-  std::vector<unsigned char> saved_;
-};
-
-} // namespace
 
 void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &notes) {
   installStopHandlers();
@@ -30,11 +16,18 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
   auto program = LiveProgram::fromProgramFd(fd);
   ProfileInfo info =
       planProfile("attach", embeddedSections(*program), options, program->maxEvents());
-  ConfigRestorer restorer(program->config());
+  SessionLock lock(program->id(), program->label());
+  // From here the program's configuration is put back to its defaults
+  // however the session ends.
+  DefaultsOnExit defaults(program->config(), lock);
   startProfile(info, *program, options);
+  program->releaseProgram();
   info.program = program->name();
   noteCounter(info, options, notes);
-  profileLive(info, *program, options, out, notes);
+  auto unloaded = [&]() -> std::string {
+    return program->stillLoaded() ? "" : program->label() + " was unloaded";
+  };
+  profileLive(info, *program, options, out, notes, {}, unloaded);
 }
 
 } // namespace inxpect

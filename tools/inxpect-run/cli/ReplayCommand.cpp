@@ -1,12 +1,12 @@
 #include "cli/ReplayCommand.h"
 
 #include <chrono>
-#include <fstream>
 
 #include "RunError.h"
 #include "object/LoadedObject.h"
 #include "profile/Calibration.h"
 #include "profile/Session.h"
+#include "profile/SessionLock.h"
 #include "profile/StatsReader.h"
 #include "traffic/PcapReader.h"
 #include "traffic/SyntheticTraffic.h"
@@ -27,6 +27,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   info = planProfile("replay", embeddedSections(*object), options, object->layout().maxEvents);
   object->load();
   auto program = object->liveProgram();
+  SessionLock lock(program->id(), program->label());
   startProfile(info, *program, options);
   info.object = options.object;
   info.program = object->programName();
@@ -66,13 +67,12 @@ void refuseLiveOnlyOptions(const ReplayOptions &o) {
 
 void runReplay(const ReplayOptions &options, std::ostream &out, std::ostream &notes) {
   refuseLiveOnlyOptions(options);
-  std::ofstream file;
-  std::ostream *sink = &openOutput(options.output, file, out);
+  OutputFile output(options.output, out);
   Report report = profileReplay(options, notes);
   noteCounter(report.info, options, notes);
-  makeView(options.format, *sink, /*refreshInPlace=*/false, options.perCpu, options.raw)
+  makeView(options.format, output.stream(), /*refreshInPlace=*/false, options.perCpu, options.raw)
       ->show(report.info, report.figures());
-  sink->flush();
+  output.commit();
 }
 
 } // namespace inxpect

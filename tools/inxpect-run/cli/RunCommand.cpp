@@ -4,6 +4,7 @@
 
 #include "object/LoadedObject.h"
 #include "profile/Session.h"
+#include "profile/SessionLock.h"
 #include "profile/StopSignals.h"
 #include "traffic/XdpLink.h"
 
@@ -14,8 +15,12 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   auto object = LoadedObject::open(options.object, options.prog.value_or(""));
   ProfileInfo info =
       planProfile("run", embeddedSections(*object), options, object->layout().maxEvents);
-  object->load();
+  object->load(LoadedObject::Pins::AsDeclared);
+  for (const std::string &pinned : object->pinnedMaps())
+    notes << "inxpect-run: pinned map " << pinned << " as the object asks (LIBBPF_PIN_BY_NAME), "
+          << "as its own loader would: it stays after inxpect-run ends\n";
   auto program = object->liveProgram();
+  SessionLock lock(program->id(), program->label());
   // Configured before it is attached, so the very first packet is measured right.
   startProfile(info, *program, options);
   info.object = options.object;
@@ -32,7 +37,13 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
           << (options.xdpMode == XdpMode::Generic ? "generic" : "native")
           << " XDP, through a bpf_link: detached when inxpect-run exits)\n";
   };
-  profileLive(info, *program, options, out, notes, attach);
+  auto interfaceGone = [&]() -> std::string {
+    if (link && !link->stillAttached())
+      return "the kernel detached " + info.program + " from " + options.device +
+             ": the interface was deleted or moved to another network namespace";
+    return "";
+  };
+  profileLive(info, *program, options, out, notes, attach, interfaceGone);
 }
 
 } // namespace inxpect

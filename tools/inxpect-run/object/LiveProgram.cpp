@@ -1,6 +1,9 @@
 #include "object/LiveProgram.h"
 
+#include <cerrno>
 #include <unistd.h>
+
+#include <bpf/bpf.h>
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -88,6 +91,20 @@ std::unique_ptr<LiveProgram> LiveProgram::fromProgramFd(int progFd,
 
 std::string LiveProgram::label() const {
   return "program " + name_ + " (id " + std::to_string(id_) + ")";
+}
+
+void LiveProgram::releaseProgram() {
+  if (progFd_ >= 0)
+    ::close(progFd_);
+  progFd_ = -1;
+}
+
+bool LiveProgram::stillLoaded() const {
+  int fd = bpf_prog_get_fd_by_id(id_);
+  if (fd < 0)
+    return errno != ENOENT;
+  ::close(fd);
+  return true;
 }
 
 LiveProgram::~LiveProgram() {

@@ -28,6 +28,11 @@ public:
   LiveProgram &operator=(const LiveProgram &) = delete;
 
   int programFd() const { return progFd_; }
+  // Closes the program's descriptor and keeps its maps: watching someone
+  // else's program must not keep it loaded once its loader unloads it.
+  void releaseProgram();
+  // Whether the kernel still has the program (by its id).
+  bool stillLoaded() const;
   uint32_t id() const { return id_; }
   const std::string &name() const { return name_; } // as the kernel keeps it (15 chars)
   // "program NAME (id ID)": how messages name it.

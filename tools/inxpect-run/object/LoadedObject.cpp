@@ -220,7 +220,14 @@ void LoadedObject::readLayout() {
   checkSameRuntime(config_, layout_.maxEvents, path_);
 }
 
-void LoadedObject::load() {
+void LoadedObject::load(Pins pins) {
+  if (pins == Pins::Private) {
+    bpf_map *map;
+    bpf_object__for_each_map(map, obj_) {
+      if (bpf_map__pin_path(map))
+        bpf_map__set_pin_path(map, nullptr);
+    }
+  }
   int cpus = libbpf_num_possible_cpus();
   if (cpus <= 0)
     throw RunError("cannot count the possible CPUs (/sys/devices/system/cpu/possible): " +
@@ -238,6 +245,16 @@ void LoadedObject::load() {
   releaseHeldMessages(/*print=*/err != -EPERM || hasVerifierLog(messages));
   if (err != 0)
     throw RunError(explainLoadFailure(path_, err, messages));
+}
+
+std::vector<std::string> LoadedObject::pinnedMaps() const {
+  std::vector<std::string> pinned;
+  bpf_map *map;
+  bpf_object__for_each_map(map, obj_) {
+    if (bpf_map__is_pinned(map))
+      pinned.push_back(std::string(bpf_map__name(map)) + " at " + bpf_map__pin_path(map));
+  }
+  return pinned;
 }
 
 int LoadedObject::programFd() const { return bpf_program__fd(prog_); }

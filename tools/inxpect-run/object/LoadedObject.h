@@ -45,9 +45,16 @@ public:
   const std::string &programName() const { return programName_; }
   const ObjectLayout &layout() const { return layout_; }
 
+  // Maps the object pins by name (LIBBPF_PIN_BY_NAME): left private by
+  // default, so that loading it neither reuses nor leaves anything in the
+  // host's bpffs; pinned as declared only for a program that runs for real.
+  enum class Pins { Private, AsDeclared };
+
   // Sizes inxpect_stats for the possible CPUs and loads every program.
   // Throws RunError saying what to do (run as root, verifier rejection...).
-  void load();
+  void load(Pins pins = Pins::Private);
+  // "NAME at PATH" for each map pinned by load(Pins::AsDeclared).
+  std::vector<std::string> pinnedMaps() const;
 
   int programFd() const;
   StatsLayout statsLayout() const; // after load

@@ -102,25 +102,16 @@ void ProgramConfig::configure(const std::vector<EventInfo> &events,
   setEnabled(true);
 }
 
-std::vector<unsigned char> ProgramConfig::save() const {
-  // inxpect_config whole and the switches; the table and hash never change.
-  std::vector<unsigned char> saved(mem_ + layout_.configBegin,
-                                   mem_ + layout_.configBegin + layout_.configSize);
-  saved.insert(saved.end(), mem_ + layout_.sectionOff, mem_ + layout_.sectionOff + layout_.nsections);
-  return saved;
-}
-
-void ProgramConfig::restore(const std::vector<unsigned char> &saved) {
-  std::size_t configSize = layout_.configSize;
-  if (saved.size() != configSize + layout_.nsections)
-    return;
-  for (std::size_t off = 0; off + 4 <= configSize; off += 4) {
-    uint32_t v;
-    std::memcpy(&v, saved.data() + off, 4);
-    storeU32(layout_.configBegin + off, v);
+void ProgramConfig::resetToDefaults() {
+  for (unsigned e = 0; e < layout_.configEvents; ++e) {
+    setSampleEvery(e, 0);
+    setProbeCost(e, 0, 0);
+    setCounter(e, 0);
   }
   for (unsigned id = 0; id < layout_.nsections; ++id)
-    setSectionOn(id, saved[configSize + id] == 0);
+    setSectionOn(id, true);
+  setSampleEvery(0, 1);
+  setEnabled(true);
 }
 
 } // namespace inxpect

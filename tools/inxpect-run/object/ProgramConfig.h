@@ -43,10 +43,10 @@ public:
   // `sectionOn` says.
   void configure(const std::vector<EventInfo> &events, const std::vector<bool> &sectionOn);
 
-  // The configuration bytes (enabled, counters, rates, section switches), to
-  // put a program someone else loaded back as it was found.
-  std::vector<unsigned char> save() const;
-  void restore(const std::vector<unsigned char> &saved);
+  // What the object starts with (inxpect.h's initialiser): on, event 0 on
+  // the default counter every run, no probe cost, every section on. Plain
+  // stores only: a forked child may call it (profile/DefaultsOnExit).
+  void resetToDefaults();
 
 private:
   void storeU32(std::size_t offset, uint32_t value);

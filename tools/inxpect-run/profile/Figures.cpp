@@ -71,6 +71,7 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
   f.intervalSeconds = intervalSeconds;
   f.runs = total.runs;
   f.runsPerSecond = intervalSeconds > 0 ? interval.runs / intervalSeconds : 0;
+  f.runsPerSecondOverall = elapsedSeconds > 0 ? total.runs / elapsedSeconds : 0;
   for (const SectionRow &row : info.sections.rows()) {
     SectionFigures s;
     s.row = &row;

@@ -82,6 +82,7 @@ struct ProfileFigures {
   double intervalSeconds = 0; // since the previous figures
   uint64_t runs = 0;          // entry-program runs since the start
   double runsPerSecond = 0;   // in the last interval
+  double runsPerSecondOverall = 0; // since the profile started
   std::vector<SectionFigures> sections;
 };
 

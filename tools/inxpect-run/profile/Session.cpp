@@ -164,10 +164,11 @@ void noteCounter(const ProfileInfo &info, const CommonOptions &options, std::ost
 
 void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonOptions &options,
                  std::ostream &out, std::ostream &notes,
-                 const std::function<void()> &startTraffic) {
+                 const std::function<void()> &startTraffic,
+                 const std::function<std::string()> &endedBy) {
   ProfileInfo info = profile; // its section switches follow --sections-file
-  std::ofstream file;
-  std::ostream *sink = &openOutput(options.output, file, out);
+  OutputFile output(options.output, out);
+  std::ostream *sink = &output.stream();
   bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
   std::unique_ptr<ProfileView> view = makeView(options.format, *sink, inPlace, options.perCpu, options.raw);
   std::unique_ptr<PrometheusExporter> exporter;
@@ -219,6 +220,13 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
         followSectionsFile(*control, info, program.config(), notes);
     }
     ending = ending || stopped;
+    if (!ending && endedBy) {
+      if (std::string why = endedBy(); !why.empty()) {
+        notes << "inxpect-run: " << why << ": the profile ends here\n";
+        notes.flush();
+        ending = true;
+      }
+    }
     Clock::time_point now = Clock::now();
     Snapshot current = reader.snapshot();
     ProfileFigures figures = computeFigures(info, difference(current, baseline), difference(current, previous),
@@ -228,8 +236,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
     // A final report follows a stop at once; an interval report for the
     // same moment would only repeat it.
     view->show(info, figures);
-    if (!*sink)
-      throw RunError("cannot write the report (output closed?)");
+    output.commit();
     if (ending)
       break;
     previous = current;

@@ -52,9 +52,12 @@ void noteCounter(const ProfileInfo &info, const CommonOptions &options, std::ost
 // The live profile loop. Counters start from zero when it starts:
 // `startTraffic` (attaching the program, for `run`) is called once the
 // baseline is read. Follows --sections-file while it runs. Writes to `out`
-// (or --output FILE).
+// (or --output FILE). `endedBy`, asked every interval, names what ended
+// the session under it (the program unloaded, the interface deleted), or
+// is empty: the report then is the final one.
 void profileLive(const ProfileInfo &info, LiveProgram &program, const CommonOptions &options,
                  std::ostream &out, std::ostream &notes,
-                 const std::function<void()> &startTraffic = {});
+                 const std::function<void()> &startTraffic = {},
+                 const std::function<std::string()> &endedBy = {});
 
 } // namespace inxpect

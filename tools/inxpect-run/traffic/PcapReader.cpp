@@ -32,6 +32,11 @@ PacketSet readPcap(const std::string &path) {
   }
   if (rc == PCAP_ERROR)
     throw RunError("cannot read the capture " + path + ": " + pcap_geterr(pcap.get()));
+  if (set.packets.empty())
+    throw RunError(set.tooShort + set.tooLong == 0
+                       ? "no packets in " + path + ": the capture has a header and nothing after it"
+                       : "no packets in " + path + " that XDP could be given: " +
+                             skippedWarning(set));
   return set;
 }
 

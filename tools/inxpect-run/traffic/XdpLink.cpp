@@ -40,6 +40,14 @@ XdpLink::XdpLink(int progFd, const std::string &device, XdpMode mode) {
   throw RunError("cannot attach to " + device + ": " + std::strerror(err));
 }
 
+bool XdpLink::stillAttached() const {
+  bpf_link_info info{};
+  uint32_t size = sizeof info;
+  if (bpf_obj_get_info_by_fd(linkFd_, &info, &size) != 0)
+    return true; // cannot tell: the profile goes on
+  return info.xdp.ifindex != 0;
+}
+
 XdpLink::~XdpLink() {
   if (linkFd_ >= 0)
     ::close(linkFd_);

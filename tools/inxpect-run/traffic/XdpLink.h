@@ -5,7 +5,6 @@
 
 #include <string>
 
-
 namespace inxpect {
 
 // native: in the driver (fastest, needs its support); generic: in the
@@ -22,6 +21,9 @@ public:
   XdpLink &operator=(const XdpLink &) = delete;
 
   int ifindex() const { return ifindex_; }
+  // False once the kernel has detached the link: its interface was
+  // deleted (or moved to another network namespace).
+  bool stillAttached() const;
 
 private:
   int linkFd_ = -1;

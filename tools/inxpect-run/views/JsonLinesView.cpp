@@ -99,7 +99,8 @@ public:
                  {"elapsed_s", f.elapsedSeconds},
                  {"interval_s", f.intervalSeconds},
                  {"runs", f.runs},
-                 {"runs_per_second", f.runsPerSecond}};
+                 {"runs_per_second", f.runsPerSecond},
+                 {"runs_per_second_overall", f.runsPerSecondOverall}};
     if (info.replay) {
       line["packets"] = info.replay->packets;
       line["passes"] = info.replay->passes;

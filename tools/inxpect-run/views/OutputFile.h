@@ -12,9 +12,29 @@ namespace inxpect {
 // How a profile is shown: the table, JSON lines or CSV (views/View.h).
 enum class OutputFormat { Table, Json, Csv };
 
-// Opens `path` (truncating it) into `file` and returns it, or returns
-// `fallback` when there is no path. Throws RunError when it cannot be written.
-std::ostream &openOutput(const std::optional<std::string> &path, std::ofstream &file,
-                         std::ostream &fallback);
+// The --output file, written whole or not at all: into a temporary file
+// beside it, renamed over it by commit(). A replay commits once its report
+// is written; a live profile at its first report, so that the file can be
+// followed while it grows. A command that fails before leaves no file, and
+// an earlier one untouched. Without a path, the fallback stream.
+class OutputFile {
+public:
+  // Throws RunError when the file cannot be written.
+  OutputFile(const std::optional<std::string> &path, std::ostream &fallback);
+  ~OutputFile(); // removes the temporary file if never committed
+  OutputFile(const OutputFile &) = delete;
+  OutputFile &operator=(const OutputFile &) = delete;
+
+  std::ostream &stream() { return path_ ? file_ : fallback_; }
+  // Flushes and, the first time, puts the file in its place. Throws RunError.
+  void commit();
+
+private:
+  std::optional<std::string> path_;
+  std::string temporary_;
+  std::ofstream file_;
+  std::ostream &fallback_;
+  bool committed_ = false;
+};
 
 } // namespace inxpect

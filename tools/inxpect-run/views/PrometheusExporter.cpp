@@ -1,6 +1,11 @@
 #include "views/PrometheusExporter.h"
 
+#include <cerrno>
+#include <cstring>
 #include <mutex>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <prometheus/collectable.h>
 #include <prometheus/exposer.h>
@@ -114,14 +119,49 @@ private:
   ProfileFigures figures_;
 };
 
+// Why `address` (HOST:PORT, [V6]:PORT) cannot be listened on, found by
+// binding it: the exposer's own error ("null context when constructing
+// CivetServer") says nothing of the cause.
+static std::string whyNotListening(const std::string &address) {
+  std::size_t colon = address.rfind(':');
+  if (colon == std::string::npos)
+    return "it is not HOST:PORT";
+  std::string host = address.substr(0, colon), port = address.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  addrinfo hints{}, *found = nullptr;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  if (int rc = ::getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(), &hints, &found))
+    return std::string("it does not resolve: ") + ::gai_strerror(rc);
+  int err = 0;
+  int fd = ::socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+  int on = 1;
+  if (fd < 0 || ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+      ::bind(fd, found->ai_addr, found->ai_addrlen) != 0 || ::listen(fd, 1) != 0)
+    err = errno;
+  if (fd >= 0)
+    ::close(fd);
+  ::freeaddrinfo(found);
+  if (err == EADDRINUSE)
+    return "the address is in use: another program listens on port " + port +
+           " (ss -ltnp 'sport = :" + port + "' names it)";
+  if (err == EADDRNOTAVAIL)
+    return "the address is not one of this host's";
+  if (err == EACCES)
+    return "ports under 1024 need root";
+  return err ? std::strerror(err) : "";
+}
+
 PrometheusExporter::PrometheusExporter(const std::string &address, const ProfileInfo &info)
     : collectable_(std::make_shared<FiguresCollectable>(info)) {
   try {
     exposer_ = std::make_unique<prometheus::Exposer>(address, 1);
   } catch (const std::exception &e) {
-    throw RunError("cannot serve Prometheus metrics on " + address + " (" + e.what() +
-                   "): the port may be in use, or the address not one of this host's; "
-                   "try another, e.g. --prometheus 127.0.0.1:9435");
+    std::string why = whyNotListening(address);
+    throw RunError("cannot serve Prometheus metrics on " + address + ": " +
+                   (why.empty() ? std::string(e.what()) : why) +
+                   "; try another, e.g. --prometheus 127.0.0.1:9435");
   }
   exposer_->RegisterCollectable(collectable_);
 }

@@ -79,7 +79,11 @@ std::string header(const ProfileInfo &info, const ProfileFigures &f) {
     text << "  object: " << info.object;
   text << "\n"
        << (f.final ? "final" : "live") << " after " << fixed(f.elapsedSeconds, 1)
-       << " s  runs: " << f.runs << "  runs/s: " << fixed(f.runsPerSecond, 0) << sampling
+       << " s  runs: " << f.runs << "  runs/s: " << fixed(f.runsPerSecond, 0)
+       << (f.final ? " in the last " + fixed(f.intervalSeconds, 1) + " s, " +
+                         fixed(f.runsPerSecondOverall, 0) + " overall"
+                   : std::string(""))
+       << sampling
        << "\n\n";
   return text.str();
 }
