@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ProgramBuild.h"
+#include "OtherLoader.h"
 #include "ProgramCounters.h"
 #include "RequireRoot.h"
 #include "Subprocess.h"
@@ -24,43 +25,6 @@ namespace {
 const std::vector<std::string> kLiveFlags = {"--per-function",
                                              "--functions 'classify|count_echo|tail_work|xdp_tail'"};
 const std::vector<std::string> kSections = {"classify", "count_echo", "tail_work", "xdp_tail"};
-
-// Loads programs/live.c's object the way another tool would, and keeps it
-// attached until destroyed.
-class OtherLoader {
-public:
-  OtherLoader(const std::string &object, const std::string &device) { load(object, device); }
-  void load(const std::string &object, const std::string &device) {
-    obj_ = bpf_object__open_file(object.c_str(), nullptr);
-    ASSERT_TRUE(obj_) << object;
-    ASSERT_EQ(bpf_object__load(obj_), 0) << "loading " << object;
-    int entry = bpf_program__fd(bpf_object__find_program_by_name(obj_, "xdp_live"));
-    int tail = bpf_program__fd(bpf_object__find_program_by_name(obj_, "xdp_tail"));
-    uint32_t zero = 0;
-    ASSERT_EQ(bpf_map_update_elem(bpf_map__fd(bpf_object__find_map_by_name(obj_, "jump")), &zero,
-                                  &tail, BPF_ANY),
-              0);
-    ifindex_ = if_nametoindex(device.c_str());
-    ASSERT_EQ(bpf_xdp_attach(ifindex_, entry, XDP_FLAGS_DRV_MODE, nullptr), 0);
-    bpf_prog_info info{};
-    uint32_t len = sizeof info;
-    ASSERT_EQ(bpf_obj_get_info_by_fd(entry, &info, &len), 0);
-    id_ = info.id;
-  }
-  ~OtherLoader() {
-    if (ifindex_)
-      bpf_xdp_detach(ifindex_, XDP_FLAGS_DRV_MODE, nullptr);
-    bpf_object__close(obj_);
-  }
-  uint32_t programId() const { return id_; }
-  bpf_object *object() const { return obj_; }
-  std::map<std::string, uint64_t> counters() const { return e2e::readProgramCounters(obj_).byName; }
-
-private:
-  bpf_object *obj_ = nullptr;
-  int ifindex_ = 0;
-  uint32_t id_ = 0;
-};
 
 nlohmann::json finalReport(const std::string &text) {
   std::size_t end = text.find_last_not_of('\n');
@@ -101,7 +65,7 @@ protected:
 TEST_F(LiveAttach, ByIdCountsEqualTheProgramsOwnCountersThroughATailCall) {
   e2e::VethPair veth("atid");
   ASSERT_FALSE(HasFatalFailure());
-  OtherLoader loader(built_.instrumented, veth.hostDevice());
+  e2e::OtherLoader loader(built_.instrumented, veth.hostDevice());
   ASSERT_FALSE(HasFatalFailure());
   veth.ping(2); // traffic before profiling starts: not in the profile
   auto before = loader.counters();
@@ -121,7 +85,7 @@ TEST_F(LiveAttach, ByIdCountsEqualTheProgramsOwnCountersThroughATailCall) {
 TEST_F(LiveAttach, ByNameAndByPinWithSectionsSwitchedAtRunTime) {
   e2e::VethPair veth("atnm");
   ASSERT_FALSE(HasFatalFailure());
-  OtherLoader loader(built_.instrumented, veth.hostDevice());
+  e2e::OtherLoader loader(built_.instrumented, veth.hostDevice());
   ASSERT_FALSE(HasFatalFailure());
   auto counts = sectionCounts(profile(veth, "--prog-name xdp_live --sections count_echo,tail_work", 3));
   EXPECT_EQ(counts["count_echo"], 3u);
@@ -159,7 +123,7 @@ TEST_F(LiveAttach, ByNameAndByPinWithSectionsSwitchedAtRunTime) {
 TEST_F(LiveAttach, AProgramThatWasNotInstrumentedIsNamedClearly) {
   e2e::VethPair veth("atno");
   ASSERT_FALSE(HasFatalFailure());
-  OtherLoader loader(built_.original, veth.hostDevice());
+  e2e::OtherLoader loader(built_.original, veth.hostDevice());
   ASSERT_FALSE(HasFatalFailure());
   std::string out;
   int status = e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-run attach --prog-id " +
