@@ -145,7 +145,10 @@ std::vector<CommandSpec> makeCommandTable() {
         "section how often it ran and what it cost. Counters start from zero when profiling "
         "starts.",
         "Each section is entered once per run that reaches it; with --sample 1 the count of "
-        "the entry function equals packets x passes."},
+        "the entry function equals packets x passes.",
+        "A replay leaves nothing on the host: maps the object pins by name stay private "
+        "(nothing pinned, no earlier pin reused), and --output is written only once the "
+        "report is whole."},
        {&replayPackets, &replayProgram, &common::eventsAndSampling, &replayOutput,
         &replayRefused},
        {"sudo inxpect-run replay xdp.o --pcap trace.pcap --repeat 3",
@@ -160,7 +163,9 @@ std::vector<CommandSpec> makeCommandTable() {
        {"The program is attached through a bpf_link owned by this process: it is detached "
         "when inxpect-run exits, on Ctrl-C, SIGTERM, and even SIGKILL. Every --interval "
         "seconds the figures since the start are printed; at the end a final report. "
-        "Counters start from zero when profiling starts."},
+        "Counters start from zero when profiling starts. The session ends by itself when "
+        "the interface is deleted. Maps the object pins by name are pinned, as its own "
+        "loader would, and the runner says where."},
        {&runInterface, &runProgram, &common::eventsAndSampling, &common::liveOutput},
        {"sudo inxpect-run run xdp.o --dev eth0",
         "sudo inxpect-run run xdp.o --dev eth0 --duration 10 --format json --output prof.jsonl",
@@ -174,8 +179,10 @@ std::vector<CommandSpec> makeCommandTable() {
        "pin), without reloading it.",
        {"The statistics map and the configuration are found among the program's maps; "
         "sections are named from the table the object embeds (or --manifest). Counting "
-        "starts from zero when profiling starts. On exit the program's configuration is put "
-        "back as it was found (all sections on, same rates)."},
+        "starts from zero when profiling starts. When the session ends, however it ends "
+        "(SIGKILL too), the program's configuration is put back to the object's defaults "
+        "(every section on, every run). One session a program: a second is refused, naming "
+        "the first one's pid. The session ends by itself when the program is unloaded."},
        {&attachProgram, &attachSections, &common::eventsAndSampling, &common::liveOutput},
        {"sudo ip link set dev eth0 xdp obj xdp.o sec xdp",
         "sudo inxpect-run attach --prog-name xdp_parser --sample 16",
