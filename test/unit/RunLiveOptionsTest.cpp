@@ -135,3 +135,9 @@ TEST(RunLiveOptions, EveryCommandHasHelpWithExamples) {
   }
   EXPECT_NE(mainHelp().find("attach"), std::string::npos);
 }
+
+TEST(RunLiveOptions, VersionIsACommandAndAnOption) {
+  EXPECT_EQ(parseCommandLine({"--version"}).kind, Command::Kind::Version);
+  EXPECT_EQ(parseCommandLine({"version"}).kind, Command::Kind::Version);
+  EXPECT_NE(mainHelp().find("inxpect-run --version"), std::string::npos);
+}

@@ -3,8 +3,10 @@
 #include <memory>
 #include <string>
 
+#include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Regex.h"
@@ -13,6 +15,7 @@
 #include "InstrumentAction.h"
 #include "OptionParsing.h"
 #include "ToolDefaults.h"
+#include "Version.h"
 
 using namespace llvm;
 
@@ -125,6 +128,10 @@ int main(int argc, const char **argv) {
   auto afterDashes = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
                                                                                    error);
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "inxpect-instrument: " << inxpect::inxpectVersion()
+       << "\nbuilt with LLVM " LLVM_VERSION_STRING " (clang " CLANG_VERSION_STRING ")\n";
+  });
   if (!inxpect::parseOptions(argc, argv, "inxpect-instrument: puts profiling probes into an "
                                          "XDP/BPF C source\n"))
     return 2;

@@ -10,6 +10,9 @@
 #include "cli/ReplayCommand.h"
 #include "cli/RunCommand.h"
 #include "RunError.h"
+#include "Version.h"
+
+#include <bpf/libbpf.h>
 
 int main(int argc, char **argv) {
   using namespace inxpect;
@@ -19,6 +22,11 @@ int main(int argc, char **argv) {
     switch (command.kind) {
     case Command::Kind::Help:
       std::cout << command.helpText;
+      break;
+    case Command::Kind::Version:
+      std::cout << "inxpect-run: " << inxpectVersion() << "\nbuilt with libbpf "
+                << INXPECT_LIBBPF_VERSION << ", running with libbpf " << libbpf_version_string()
+                << "\n";
       break;
     case Command::Kind::ListEvents: {
       CounterSource source = detectCounterSource();

@@ -50,7 +50,7 @@ std::string mainHelp() {
                     "cost.\n\nUsage:\n";
   for (const CommandSpec &command : commandTable())
     out += std::string("  inxpect-run ") + command.usage + "\n";
-  out += "  inxpect-run COMMAND --help\n\nCommands:\n";
+  out += "  inxpect-run COMMAND --help\n  inxpect-run --version\n\nCommands:\n";
   for (const CommandSpec &command : commandTable()) {
     std::string name = std::string("  ") + command.name;
     out += name + std::string(11 - name.size(), ' ') + wrapText(command.summary, 11, true);
@@ -73,6 +73,10 @@ Command parseCommandLine(const std::vector<std::string> &args) {
   if (args.empty())
     throw UsageError("no command given: try inxpect-run replay OBJ --synthetic 1000, "
                      "or inxpect-run --help");
+  if (args[0] == "--version" || args[0] == "version") {
+    c.kind = Command::Kind::Version;
+    return c;
+  }
   if (isHelp(args[0])) {
     c.helpText = helpFor(args.size() > 1 ? args[1] : "");
     return c;

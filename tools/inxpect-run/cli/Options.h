@@ -66,7 +66,7 @@ struct AttachOptions : CommonOptions {
 };
 
 struct Command {
-  enum class Kind { Help, ListEvents, Replay, Run, Attach } kind = Kind::Help;
+  enum class Kind { Help, Version, ListEvents, Replay, Run, Attach } kind = Kind::Help;
   std::string helpText; // for Kind::Help: what to print on stdout
   ReplayOptions replay;
   RunOptions run;

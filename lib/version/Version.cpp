@@ -1,0 +1,15 @@
+#include "Version.h"
+
+#include "InxpectGitVersion.h" // generated at build time: cmake/GitDescribe.cmake
+
+namespace inxpect {
+
+std::string inxpectVersion() {
+  std::string text = "inxpect " INXPECT_VERSION;
+  std::string git = INXPECT_GIT_DESCRIBE;
+  if (!git.empty())
+    text += " (git " + git + ")";
+  return text;
+}
+
+} // namespace inxpect
