@@ -14,6 +14,7 @@ packages=(
   python3-matplotlib
   # the Prometheus endpoint of inxpect-run
   prometheus-cpp-dev
+  libcivetweb-dev
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
   make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
 )

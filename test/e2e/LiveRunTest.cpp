@@ -155,8 +155,9 @@ TEST_F(LiveRun, PrometheusEndpointServesTheSameCounts) {
   ASSERT_TRUE(runner.waitForStderr(kProfiling, 10)) << runner.stderrText();
   veth.ping(4);
   usleep(600000); // two intervals: the endpoint shows the latest figures
-  std::string metrics;
+  std::string metrics, page;
   ASSERT_EQ(e2e::runCommand("curl -sS --max-time 5 http://" + address + "/metrics", metrics), 0);
+  ASSERT_EQ(e2e::runCommand("curl -sS --max-time 5 http://" + address + "/", page), 0);
   runner.signal(SIGINT);
   ASSERT_EQ(runner.wait(10), 0) << runner.stderrText();
   EXPECT_NE(metrics.find("inxpect_runs_total{program=\"xdp_live\"} 4"), std::string::npos) << metrics;
@@ -164,7 +165,12 @@ TEST_F(LiveRun, PrometheusEndpointServesTheSameCounts) {
                          "section=\"count_echo\",kind=\"function\"} 4"),
             std::string::npos)
       << metrics;
-  EXPECT_NE(metrics.find("inxpect_section_event_mean{"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("inxpect_section_clock_seconds_total{program=\"xdp_live\","
+                         "section=\"count_echo\",kind=\"function\",event=\"clock\"}"),
+            std::string::npos)
+      << metrics;
+  EXPECT_EQ(metrics.find("exposer_"), std::string::npos) << "only inxpect's own metrics: " << metrics;
+  EXPECT_NE(page.find("<a href=\"/metrics\">"), std::string::npos) << page;
   EXPECT_EQ(countOf(lastJsonLine(runner.stdoutText()), "count_echo"), 4u);
 }
 

@@ -2,9 +2,10 @@
 // CSV and the Prometheus exposition.
 #include "profile/Figures.h"
 #include "views/View.h"
-#include "views/PrometheusExporter.h"
+#include "views/PrometheusMetrics.h"
 
 #include <sstream>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -119,10 +120,36 @@ TEST(RunLiveViews, PrometheusTextNamesSectionsAndEvents) {
                       "kind=\"loop\"} 5"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("inxpect_section_event_mean{program=\"xdp_main\",section=\"hot_loop\","
-                      "kind=\"loop\",event=\"clock\",unit=\"ns\"} 50"),
+  // The clock's ns in seconds, the base unit, named in the metric.
+  EXPECT_NE(text.find("inxpect_section_clock_seconds_total{program=\"xdp_main\",section=\"hot_loop\","
+                      "kind=\"loop\",event=\"clock\"} 2.5e-07"),
             std::string::npos)
       << text;
+  EXPECT_NE(text.find("# TYPE inxpect_section_measured_entries_total counter"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("exposer_"), std::string::npos) << text;
+}
+
+TEST(RunLiveViews, PrometheusNamesCarryEachEventsBaseUnit) {
+  ProfileInfo info = sampleInfo();
+  ProfileFigures f = sampleFigures(info);
+  for (SectionFigures &s : f.sections) {
+    EventFigures clock = s.events.at(0);
+    s.events.clear();
+    for (auto [name, unit] : {std::pair{"tsc", "cycles"}, {"cycles", "cycles"},
+                              {"instructions", "count"}, {"cache-misses", "count"}}) {
+      EventFigures e = clock;
+      e.name = name;
+      e.unit = unit;
+      s.events.push_back(e);
+    }
+  }
+  std::string text = prometheusText(info, f);
+  for (const char *name : {"inxpect_section_tsc_cycles_total{", "inxpect_section_cycles_total{",
+                           "inxpect_section_instructions_total{",
+                           "inxpect_section_cache_misses_total{"})
+    EXPECT_NE(text.find(name), std::string::npos) << name << "\n" << text;
+  EXPECT_NE(text.find("event=\"cache-misses\""), std::string::npos) << text;
 }
 
 namespace {
@@ -220,8 +247,8 @@ TEST(RunCorrection, CsvAndPrometheusCarryTheInclusiveCost) {
   EXPECT_NE(csv.str().find(",clock,ns,1,10,1000,100,5,80,0,0,,0,,,,\n"), std::string::npos)
       << csv.str() << "no self figures or percentiles from a snapshot that keeps none";
   std::string text = prometheusText(info, calibratedFigures(info));
-  EXPECT_NE(text.find("inxpect_section_event_inclusive_mean{program=\"xdp_main\",section=\"xdp_main\","
-                      "kind=\"function\",event=\"clock\",unit=\"ns\"} 80"),
+  EXPECT_NE(text.find("inxpect_section_clock_inclusive_seconds{program=\"xdp_main\",section=\"xdp_main\","
+                      "kind=\"function\",event=\"clock\"} 8e-08"),
             std::string::npos)
       << text;
 }
@@ -291,8 +318,8 @@ TEST(RunCorrection, PercentilesComeFromTheHistogramInEveryView) {
   EXPECT_NE(table.str().find("p99 clock"), std::string::npos) << table.str();
   EXPECT_NE(table.str().find("992 ns"), std::string::npos) << table.str();
   std::string text = prometheusText(info, f);
-  EXPECT_NE(text.find("inxpect_section_event_quantile{program=\"xdp_main\",section=\"xdp_main\","
-                      "kind=\"function\",event=\"clock\",unit=\"ns\",quantile=\"0.99\"} 991.5"),
+  EXPECT_NE(text.find("inxpect_section_clock_entry_seconds{program=\"xdp_main\",section=\"xdp_main\","
+                      "kind=\"function\",event=\"clock\",quantile=\"0.99\"} 9.915e-07"),
             std::string::npos)
       << text;
 }

@@ -1,6 +1,7 @@
-// Serves the live figures at http://ADDR:PORT/metrics for Prometheus, through
-// prometheus-cpp (Debian's prometheus-cpp-dev). It listens only on the
-// address it is given.
+// Serves the live figures for Prometheus at http://ADDR:PORT/metrics
+// (views/PrometheusMetrics names them), and at / a short page that links
+// there, with civetweb (Debian's libcivetweb-dev). It listens only on the
+// address it is given, and serves nothing but inxpect's own metrics.
 #pragma once
 
 #include <memory>
@@ -8,18 +9,14 @@
 
 #include "profile/Figures.h"
 
-namespace prometheus {
-class Exposer;
-}
-
 namespace inxpect {
 
-class FiguresCollectable;
+class MetricsServer;
 
 class PrometheusExporter {
 public:
-  // Starts listening on "ADDR:PORT". Throws RunError when the address cannot
-  // be bound (in use, not an address of this host).
+  // Starts listening on "ADDR:PORT". Throws RunError saying why when it
+  // cannot (the address in use, not one of this host's).
   PrometheusExporter(const std::string &address, const ProfileInfo &info);
   ~PrometheusExporter();
   PrometheusExporter(const PrometheusExporter &) = delete;
@@ -29,11 +26,7 @@ public:
   void publish(const ProfileFigures &figures);
 
 private:
-  std::shared_ptr<FiguresCollectable> collectable_;
-  std::unique_ptr<prometheus::Exposer> exposer_;
+  std::unique_ptr<MetricsServer> server_;
 };
-
-// The exposition text for `figures` (what a scrape returns), for tests.
-std::string prometheusText(const ProfileInfo &info, const ProfileFigures &figures);
 
 } // namespace inxpect
