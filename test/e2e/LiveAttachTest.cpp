@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "ProgramBuild.h"
+#include "LiveFixture.h"
 #include "OtherLoader.h"
 #include "ProgramCounters.h"
 #include "RequireRoot.h"
@@ -22,16 +22,7 @@
 
 namespace {
 
-const std::vector<std::string> kLiveFlags = {"--per-function",
-                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
 const std::vector<std::string> kSections = {"classify", "count_echo", "tail_work", "xdp_tail"};
-
-nlohmann::json finalReport(const std::string &text) {
-  std::size_t end = text.find_last_not_of('\n');
-  std::size_t begin = text.rfind('\n', end);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  return nlohmann::json::parse(text.substr(begin, end + 1 - begin));
-}
 
 std::map<std::string, uint64_t> sectionCounts(const nlohmann::json &report) {
   std::map<std::string, uint64_t> counts;
@@ -40,14 +31,8 @@ std::map<std::string, uint64_t> sectionCounts(const nlohmann::json &report) {
   return counts;
 }
 
-class LiveAttach : public ::testing::Test {
+class LiveAttach : public e2e::LiveProgramTest {
 protected:
-  void SetUp() override {
-    REQUIRE_ROOT_FOR_BPF();
-    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    built_ = e2e::buildProgram("live", kLiveFlags, dir_);
-    ASSERT_FALSE(HasFatalFailure());
-  }
   // Profiles for 2 s while `pings` echo requests arrive; returns the final report.
   nlohmann::json profile(const e2e::VethPair &veth, const std::string &how, unsigned pings) {
     e2e::Subprocess runner(std::string(E2E_BIN_DIR) + "/inxpect-run attach " + how +
@@ -56,10 +41,8 @@ protected:
     EXPECT_TRUE(runner.waitForStderr("profiling ", 10)) << runner.stderrText();
     veth.ping(pings);
     EXPECT_EQ(runner.wait(10), 0) << runner.stderrText();
-    return finalReport(runner.stdoutText());
+    return e2e::lastJsonLine(runner.stdoutText());
   }
-  std::string dir_;
-  e2e::BuiltProgram built_;
 };
 
 TEST_F(LiveAttach, ByIdCountsEqualTheProgramsOwnCountersThroughATailCall) {

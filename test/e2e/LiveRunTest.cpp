@@ -13,35 +13,18 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "ProgramBuild.h"
+#include "LiveFixture.h"
 #include "RequireRoot.h"
 #include "Subprocess.h"
 #include "VethPair.h"
 
 namespace {
 
-// Sections that end before the tail call, or run in the tail-called program
-// (see programs/live.c).
-const std::vector<std::string> kLiveFlags = {"--per-function",
-                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
+using e2e::countOf;
+using e2e::lastJsonLine;
+using e2e::readFile;
+
 const char kProfiling[] = "profiling ";
-
-nlohmann::json lastJsonLine(const std::string &text) {
-  std::size_t end = text.find_last_not_of('\n');
-  if (end == std::string::npos)
-    return nullptr;
-  std::size_t begin = text.rfind('\n', end);
-  return nlohmann::json::parse(text.substr(begin == std::string::npos ? 0 : begin + 1,
-                                           end + 1 - (begin == std::string::npos ? 0 : begin + 1)));
-}
-
-uint64_t countOf(const nlohmann::json &report, const std::string &section) {
-  for (const auto &s : report["sections"])
-    if (s["name"] == section)
-      return s["count"];
-  ADD_FAILURE() << "no section " << section << " in " << report.dump();
-  return 0;
-}
 
 // A TCP port nobody listens on right now, for the Prometheus endpoint.
 int freePort() {
@@ -63,25 +46,12 @@ void writeFileAtomically(const std::string &path, const std::string &text) {
   ASSERT_EQ(std::rename(tmp.c_str(), path.c_str()), 0) << path;
 }
 
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-class LiveRun : public ::testing::Test {
+class LiveRun : public e2e::LiveProgramTest {
 protected:
-  void SetUp() override {
-    REQUIRE_ROOT_FOR_BPF();
-    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    built_ = e2e::buildProgram("live", kLiveFlags, dir_);
-    ASSERT_FALSE(HasFatalFailure());
-  }
   std::string run(const std::string &device, const std::string &extra) {
     return std::string(E2E_BIN_DIR) + "/inxpect-run run " + built_.instrumented +
            " --prog xdp_live --dev " + device + " --xdp-mode native " + extra;
   }
-  std::string dir_;
-  e2e::BuiltProgram built_;
 };
 
 TEST_F(LiveRun, PingsAreCountedExactly) {

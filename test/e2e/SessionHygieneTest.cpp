@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "OtherLoader.h"
-#include "ProgramBuild.h"
+#include "LiveFixture.h"
 #include "RequireRoot.h"
 #include "Subprocess.h"
 #include "VethPair.h"
@@ -27,29 +27,11 @@
 
 namespace {
 
-const std::vector<std::string> kLiveFlags = {"--per-function",
-                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
+using e2e::countOf;
+using e2e::lastJsonLine;
+using e2e::readFile;
+
 const std::string kRunner = std::string(E2E_BIN_DIR) + "/inxpect-run";
-
-nlohmann::json lastJsonLine(const std::string &text) {
-  std::size_t end = text.find_last_not_of('\n');
-  std::size_t begin = text.rfind('\n', end);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  return nlohmann::json::parse(text.substr(begin, end + 1 - begin));
-}
-
-uint64_t countOf(const nlohmann::json &report, const std::string &section) {
-  for (const auto &s : report["sections"])
-    if (s["name"] == section)
-      return s["count"];
-  ADD_FAILURE() << "no section " << section << " in " << report.dump();
-  return 0;
-}
-
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // The program's configuration as bpftool shows it through BTF:
 // inxpect_config's fields and inxpect_section_off.
@@ -92,20 +74,12 @@ void expectDefaults(const nlohmann::json &config) {
     EXPECT_EQ(off, 0) << config.dump();
 }
 
-class SessionHygiene : public ::testing::Test {
+class SessionHygiene : public e2e::LiveProgramTest {
 protected:
-  void SetUp() override {
-    REQUIRE_ROOT_FOR_BPF();
-    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    built_ = e2e::buildProgram("live", kLiveFlags, dir_);
-    ASSERT_FALSE(HasFatalFailure());
-  }
   std::string attach(const e2e::OtherLoader &loader, const std::string &extra) const {
     return kRunner + " attach --prog-id " + std::to_string(loader.programId()) +
            " --interval 0.2 --format json " + extra;
   }
-  std::string dir_;
-  e2e::BuiltProgram built_;
 };
 
 // Runs `packets` frames through the program on CPU 0, as traffic on one

@@ -1,0 +1,34 @@
+// What the live tests (run, attach, and what a session leaves behind) share:
+// programs/live.c built with the sections that end before its tail call or
+// run in the tail-called program, and the readers of the runner's JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ProgramBuild.h"
+
+namespace e2e {
+
+// The last line of JSON lines (the final report), null when there is none.
+nlohmann::json lastJsonLine(const std::string &text);
+
+// A section's `count` in a report; fails the test when it has no such section.
+uint64_t countOf(const nlohmann::json &report, const std::string &section);
+
+std::string readFile(const std::string &path);
+
+// Builds programs/live.c in a work directory of the test's own (root, BPF).
+class LiveProgramTest : public ::testing::Test {
+protected:
+  void SetUp() override;
+  std::string runner() const { return std::string(E2E_BIN_DIR) + "/inxpect-run"; }
+  std::string dir_;
+  BuiltProgram built_;
+};
+
+} // namespace e2e
