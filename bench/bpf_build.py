@@ -1,5 +1,5 @@
 """Builds and loads BPF programs for the benchmark steps the way a user does:
-inxpect-instrument, then clang -target bpf with the runtime headers."""
+inxpect-instrument, then clang-19 -target bpf with the runtime headers."""
 import contextlib
 import os
 import subprocess

@@ -29,11 +29,13 @@ def largest_input():
 
 def variants(source, empty, work):
     """name -> command. inxpect-instrument parses with the flags after `--`
-    plus what it adds itself (the runtime include directory,
-    -DINXPECT_INSTRUMENTING, clang's resource directory): clang gets the same."""
+    plus what it adds itself (its BPF defaults before them, of which only
+    -D__TARGET_ARCH_x86 is not among these flags; the runtime include
+    directory, -DINXPECT_INSTRUMENTING, clang's resource directory): clang
+    gets the same."""
     include = os.path.dirname(source)
     flags = [*bpf_build.BPF_FLAGS, "-I" + include]
-    added = ["-I" + bpf_build.RUNTIME, "-DINXPECT_INSTRUMENTING"]
+    added = ["-D__TARGET_ARCH_x86", "-I" + bpf_build.RUNTIME, "-DINXPECT_INSTRUMENTING"]
     tool = os.path.join(bpf_build.BIN, "inxpect-instrument")
 
     def instrument(src, modes, name):

@@ -152,7 +152,7 @@ def fragment(results, parts):
 **Method.** Each example (`examples/`) and the two largest e2e programs
 (`test/e2e/programs/fullparser.c`, `firewall.c`) built bare and through
 `inxpect-instrument` in each mode (annotated regions, ranges and manual
-traces are sections in every mode), compiled with `clang -target bpf -O2 -g`
+traces are sections in every mode), compiled with `clang-19 -target bpf -O2 -g`
 and loaded by `build/bin/inxpect-verifier-cost`, which reports the verifier's
 `verified_insns`, the xlated size and the stack depth it computed (one figure
 per subprogram, `+` between them). In parentheses: instrumented / bare.

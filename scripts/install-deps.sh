@@ -7,6 +7,8 @@ packages=(
   # build
   cmake ninja-build g++ pkg-config
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  # Debian 12's own `clang`: test/e2e builds the examples with it too
+  clang-14
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
   # running and testing BPF
   bpftool iproute2 iputils-ping curl python3

@@ -14,9 +14,9 @@ namespace e2e {
 
 namespace {
 
-std::string compileCommand(const std::string &source, const std::string &object,
-                           const std::string &extraFlags = "") {
-  return std::string(E2E_CLANG) + " -target bpf -O2 -g -Wall -Werror -I" E2E_MULTIARCH_INCLUDE
+std::string compileCommand(const std::string &compiler, const std::string &source,
+                           const std::string &object, const std::string &extraFlags = "") {
+  return compiler + " -target bpf -O2 -g -Wall -Werror -I" E2E_MULTIARCH_INCLUDE
          " -I" E2E_RUNTIME_DIR " -I" E2E_PROGRAM_DIR " " + extraFlags + " -c " + source + " -o " + object;
 }
 
@@ -108,7 +108,8 @@ std::string joined(const std::vector<std::string> &flags) {
 // both builds, `instrumentedFlags` only for the rewritten build.
 BuiltProgram build(const std::string &source, const std::vector<std::string> &modeFlags,
                    const std::string &workDir, const std::string &originalFlags,
-                   const std::string &rewriteFlags, const std::string &instrumentedFlags) {
+                   const std::string &rewriteFlags, const std::string &instrumentedFlags,
+                   const std::string &compiler) {
   std::string name = std::filesystem::path(source).stem().string();
   BuiltProgram built;
   built.original = workDir + "/" + name + ".o";
@@ -120,26 +121,28 @@ BuiltProgram build(const std::string &source, const std::vector<std::string> &mo
                            source + " -o " + rewritten + " --manifest " + built.manifest +
                            " -- -target bpf -O2 -g -I" E2E_MULTIARCH_INCLUDE " -I" E2E_PROGRAM_DIR +
                            rewriteFlags;
-  mustRun(compileCommand(source, built.original, originalFlags + rewriteFlags));
+  mustRun(compileCommand(compiler, source, built.original, originalFlags + rewriteFlags));
   mustRun(instrument);
-  mustRun(compileCommand(rewritten, built.instrumented, rewriteFlags) + instrumentedFlags);
+  mustRun(compileCommand(compiler, rewritten, built.instrumented, rewriteFlags) + instrumentedFlags);
   return built;
 }
 
 } // namespace
 
 BuiltProgram buildProgram(const std::string &name, const std::vector<std::string> &modeFlags,
-                          const std::string &workDir, const std::vector<std::string> &clangFlags) {
+                          const std::string &workDir, const std::vector<std::string> &clangFlags,
+                          const std::string &compiler) {
   // Hand-written traces compile to nothing in the original (e2e_manual_trace.h).
   return build(std::string(E2E_PROGRAM_DIR) + "/" + name + ".c", modeFlags, workDir,
-               "-DE2E_UNINSTRUMENTED", "", joined(clangFlags));
+               "-DE2E_UNINSTRUMENTED", "", joined(clangFlags), compiler);
 }
 
 BuiltProgram buildSource(const std::string &source, const std::vector<std::string> &modeFlags,
-                         const std::string &workDir, const std::vector<std::string> &sourceFlags) {
+                         const std::string &workDir, const std::vector<std::string> &sourceFlags,
+                         const std::string &compiler) {
   // The rewrite lives in workDir: the source's own headers must stay visible.
   std::string flags = " -I" + std::filesystem::path(source).parent_path().string() + joined(sourceFlags);
-  return build(source, modeFlags, workDir, "", flags, "");
+  return build(source, modeFlags, workDir, "", flags, "", compiler);
 }
 
 } // namespace e2e

@@ -2,7 +2,11 @@
 
 #include <cstdlib>
 
+#include "clang/Driver/Options.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Option/ArgList.h"
 
 namespace inxpect {
 
@@ -20,15 +24,58 @@ std::string defaultManifestPath(const std::string &output) {
   return s.str() + ".json";
 }
 
+std::string badClangFlag(const std::vector<std::string> &flags) {
+  std::vector<const char *> argv;
+  for (const std::string &flag : flags)
+    argv.push_back(flag.c_str());
+  unsigned missingIndex = 0, missingCount = 0;
+  llvm::opt::InputArgList args = clang::driver::getDriverOptTable().ParseArgs(
+      argv, missingIndex, missingCount, llvm::opt::Visibility(clang::driver::options::ClangOption));
+  for (const llvm::opt::Arg *arg : args.filtered(clang::driver::options::OPT_UNKNOWN))
+    return "'" + arg->getAsString(args) + "' is not a clang flag";
+  return missingCount ? "'" + flags[missingIndex] + "' needs a value" : "";
+}
+
 std::string runtimeIncludeDir() {
   if (const char *dir = std::getenv("INXPECT_RUNTIME_DIR"))
     return dir;
   return INXPECT_RUNTIME_DIR;
 }
 
+namespace {
+
+const char defaultTargetArch[] = "-D__TARGET_ARCH_x86";
+
+} // namespace
+
 std::vector<std::string> defaultBpfFlags() {
-  return {"-target", "bpf", "-O2", "-g", "-D__TARGET_ARCH_x86",
-          "-I" INXPECT_MULTIARCH_INCLUDE, "-I" + runtimeIncludeDir()};
+  return {"-target", "bpf", "-O2", "-g", defaultTargetArch,
+          "-idirafter", INXPECT_MULTIARCH_INCLUDE, "-I" + runtimeIncludeDir()};
+}
+
+std::unique_ptr<clang::tooling::CompilationDatabase>
+withDefaultBpfFlags(std::unique_ptr<clang::tooling::CompilationDatabase> afterDashes) {
+  auto db = std::make_unique<clang::tooling::ArgumentsAdjustingCompilations>(std::move(afterDashes));
+  db->appendArgumentsAdjuster([](const clang::tooling::CommandLineArguments &args,
+                                    llvm::StringRef file) {
+    bool namesArch = llvm::any_of(args, [](llvm::StringRef arg) {
+      return arg.starts_with("-D__TARGET_ARCH_");
+    });
+    std::vector<std::string> defaults = defaultBpfFlags();
+    if (namesArch)
+      llvm::erase(defaults, defaultTargetArch);
+    return clang::tooling::getInsertArgumentAdjuster(
+        defaults, clang::tooling::ArgumentInsertPosition::BEGIN)(args, file);
+  });
+  return db;
+}
+
+clang::tooling::ArgumentsAdjuster extraArgumentsAdjuster(const std::vector<std::string> &before,
+                                                         const std::vector<std::string> &after) {
+  using clang::tooling::ArgumentInsertPosition;
+  return clang::tooling::combineAdjusters(
+      clang::tooling::getInsertArgumentAdjuster(before, ArgumentInsertPosition::BEGIN),
+      clang::tooling::getInsertArgumentAdjuster(after, ArgumentInsertPosition::END));
 }
 
 clang::tooling::ArgumentsAdjuster bpfArgumentsAdjuster() {

@@ -46,6 +46,12 @@ static cl::opt<std::string> manifestPath("manifest",
 static cl::opt<std::string> buildPath("p",
                                       cl::desc("Build directory holding compile_commands.json"),
                                       cl::value_desc("dir"), cl::cat(category));
+static cl::list<std::string> extraArgs("extra-arg",
+                                       cl::desc("A flag appended to the compile command"),
+                                       cl::value_desc("flag"), cl::cat(category));
+static cl::list<std::string> extraArgsBefore("extra-arg-before",
+                                             cl::desc("A flag put first in the compile command"),
+                                             cl::value_desc("flag"), cl::cat(category));
 
 static cl::extrahelp moreHelp(R"(
 Rewrites SOURCE so that each section is measured by inxpect-run: a probe is
@@ -65,17 +71,20 @@ Sections:
                        given an id
 Annotations are always on; block comments work too.
 
-Compile flags: after `--`, or from compile_commands.json (-p DIR, or found
-above SOURCE); with neither, the flags a BPF build needs: -target bpf -O2 -g,
-the multiarch include directory and the inxpect runtime headers.
+Compile flags: the flags a BPF build needs (-target bpf -O2 -g, the
+multiarch include directory, the inxpect runtime headers), followed by those
+after `--`: a later -target, -O, -D or -U wins, and -I directories are
+searched before the multiarch one. Or from compile_commands.json (-p DIR, or
+found above SOURCE), as they are. --extra-arg and --extra-arg-before (each
+repeatable) add a flag at the end or the start of whichever is used.
 
 Examples:
   inxpect-instrument --per-function xdp.c
       writes xdp.inxpect.c and xdp.inxpect.json
   inxpect-instrument --per-function --per-loop --functions 'xdp_.*|parse_.*' xdp.c
       the programs, the parse_ helpers and every loop become sections
-  inxpect-instrument --per-function xdp.c -o out/xdp.c -- -target bpf -O2 -Iinclude
-  clang -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
+  inxpect-instrument --per-function xdp.c -o out/xdp.c -- -Iinclude -DWITH_IPV6
+  clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
   inxpect-run replay xdp.o --manifest xdp.inxpect.json --synthetic 10000
 )");
 
@@ -91,14 +100,14 @@ bool hasCommandFor(const clang::tooling::CompilationDatabase &db, bool inferred)
   return false;
 }
 
-// `--` flags, else -p DIR (with flags inferred for files it does not list, as
-// clang tools do), else a compile_commands.json above SOURCE that lists it
+// The defaults and the `--` flags, else -p DIR (with flags inferred for
+// files it does not list, as clang tools do), else a compile_commands.json above SOURCE that lists it
 // (one that only resembles it may be a C++ project's), else the BPF defaults. Null after an error has been printed.
 std::unique_ptr<clang::tooling::CompilationDatabase>
 chooseCompilationDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> afterDashes) {
   std::string error;
   if (afterDashes)
-    return afterDashes;
+    return inxpect::withDefaultBpfFlags(std::move(afterDashes));
   if (!buildPath.empty()) {
     auto db = clang::tooling::CompilationDatabase::loadFromDirectory(buildPath, error);
     if (!db) {
@@ -136,7 +145,16 @@ int main(int argc, const char **argv) {
                                          "XDP/BPF C source\n"))
     return 2;
   if (!error.empty()) {
-    errs() << "inxpect-instrument: error: " << error << "\n";
+    StringRef why = StringRef(error).trim();
+    why.consume_front("error: ");
+    errs() << "inxpect-instrument: error: " << why << "\n";
+    return 2;
+  }
+  std::string bad = inxpect::badClangFlag(extraArgsBefore);
+  if (bad.empty())
+    bad = inxpect::badClangFlag(extraArgs);
+  if (!bad.empty()) {
+    errs() << "inxpect-instrument: error: --extra-arg: " << bad << "\n";
     return 2;
   }
   if (!sys::fs::exists(source) || sys::fs::is_directory(source)) {
@@ -175,6 +193,7 @@ int main(int argc, const char **argv) {
   if (!db)
     return 1;
   clang::tooling::ClangTool tool(*db, {source});
+  tool.appendArgumentsAdjuster(inxpect::extraArgumentsAdjuster(extraArgsBefore, extraArgs));
   tool.appendArgumentsAdjuster(inxpect::bpfArgumentsAdjuster());
   return tool.run(inxpect::makeInstrumentActionFactory(options).get()) == 0 ? 0 : 1;
 }

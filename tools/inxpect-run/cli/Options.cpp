@@ -58,7 +58,7 @@ std::string mainHelp() {
   return out + R"(
 OBJ is a BPF object compiled from the output of inxpect-instrument, e.g.:
   inxpect-instrument --per-function xdp.c
-  clang -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
+  clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
   sudo inxpect-run replay xdp.o --synthetic 10000
   sudo inxpect-run run xdp.o --dev eth0
 )";

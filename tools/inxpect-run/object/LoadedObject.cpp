@@ -17,6 +17,7 @@
 
 #include "counters/CounterSource.h"
 #include "object/BtfLayout.h"
+#include "object/ConstantSections.h"
 #include "object/LoadFailure.h"
 #include "RunError.h"
 
@@ -26,36 +27,46 @@ namespace {
 
 const char kDataSection[] = ".data.inxpect";
 const char kInstrumentFirst[] = ": run inxpect-instrument on its source and build the output "
-                                "(clang -target bpf -O2 -g -I runtime/bpf -c X.inxpect.c)";
+                                "(clang-19 -target bpf -O2 -g -I runtime/bpf -c X.inxpect.c)";
 
 // libbpf prints the verifier log on a failed load; we keep its messages (they
 // say which instruction failed). During load they are held back, to be read
 // for the reason and printed only when they help.
+// libbpf 1.1 gives some reasons for refusing an object at its debug level
+// only (a datasec it cannot size), so the last debug message is kept too.
 bool gHoldMessages = false;
 std::string gHeldMessages;
+std::string gLastDebugMessage;
 
-int printLibbpf(enum libbpf_print_level level, const char *format, va_list args) {
-  if (level == LIBBPF_DEBUG)
-    return 0;
-  if (!gHoldMessages)
-    return std::vfprintf(stderr, format, args);
+std::string formatted(const char *format, va_list args) {
   va_list copy;
   va_copy(copy, args);
   int n = std::vsnprintf(nullptr, 0, format, copy);
   va_end(copy);
-  if (n > 0) {
-    std::string text(n + 1, '\0');
-    std::vsnprintf(text.data(), text.size(), format, args);
-    text.resize(n);
+  if (n <= 0)
+    return "";
+  std::string text(n + 1, '\0');
+  std::vsnprintf(text.data(), text.size(), format, args);
+  text.resize(n);
+  return text;
+}
+
+int printLibbpf(enum libbpf_print_level level, const char *format, va_list args) {
+  if (!gHoldMessages)
+    return level == LIBBPF_DEBUG ? 0 : std::vfprintf(stderr, format, args);
+  std::string text = formatted(format, args);
+  if (level == LIBBPF_DEBUG)
+    gLastDebugMessage = text;
+  else
     gHeldMessages += text;
-  }
-  return n;
+  return static_cast<int>(text.size());
 }
 
 void releaseHeldMessages(bool print) {
   if (print)
     std::fputs(gHeldMessages.c_str(), stderr);
   gHeldMessages.clear();
+  gLastDebugMessage.clear();
   gHoldMessages = false;
 }
 
@@ -81,17 +92,23 @@ std::string lastLibbpfLine(const std::string &messages) {
 }
 
 // Opens with libbpf, its messages held: on failure libbpf's own reason
-// goes into the error, which names `what`.
-bpf_object *openHeld(const std::function<bpf_object *()> &open, const std::string &what) {
+// (its last warning, else its last word) goes into the error, which names
+// `what`, and what is wrong with the object when it is known.
+bpf_object *openHeld(const std::function<bpf_object *()> &open, const std::string &what,
+                     const std::string &path = "") {
   gHoldMessages = true;
   bpf_object *obj = open();
   int err = errno;
   std::string said = lastLibbpfLine(gHeldMessages);
+  if (said.empty())
+    said = lastLibbpfLine(gLastDebugMessage);
   releaseHeldMessages(/*print=*/obj != nullptr);
-  if (!obj)
+  if (!obj) {
+    std::string why = path.empty() ? "" : explainMisplacedConstants(path);
     throw RunError(what + " is not a BPF object libbpf can open (" +
-                   (said.empty() ? std::string(std::strerror(err)) : "libbpf: " + said) +
-                   "): build it with clang-19 -target bpf -O2 -g");
+                   (said.empty() ? std::string(std::strerror(err)) : "libbpf: " + said) + "): " +
+                   (why.empty() ? "build it with clang-19 -target bpf -O2 -g" : why));
+  }
   return obj;
 }
 
@@ -123,7 +140,7 @@ std::unique_ptr<LoadedObject> LoadedObject::open(const std::string &path,
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)
     throw RunError(path + ": " + std::strerror(errno) + ": give the path of a BPF object (.o)");
-  bpf_object *obj = openHeld([&] { return bpf_object__open_file(path.c_str(), nullptr); }, path);
+  bpf_object *obj = openHeld([&] { return bpf_object__open_file(path.c_str(), nullptr); }, path, path);
   return adopt(obj, path, progName);
 }
 
