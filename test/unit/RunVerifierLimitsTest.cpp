@@ -14,6 +14,7 @@ TEST(VerifierLimits, InstructionBudgetNamesTheLastSourceLine) {
   EXPECT_NE(why.find("budget of 1000000 processed instructions"), std::string::npos) << why;
   EXPECT_NE(why.find("(last at fw.inxpect.c:188)"), std::string::npos) << why;
   EXPECT_NE(why.find("--functions"), std::string::npos) << why;
+  EXPECT_NE(why.find("--explain-verifier names the sections"), std::string::npos) << why;
 }
 
 TEST(VerifierLimits, StackLimitSaysHowBig) {

@@ -14,7 +14,7 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   auto object = LoadedObject::open(options.object, options.prog.value_or(""));
   ProfileInfo info =
       planProfile("run", embeddedSections(*object), options, object->layout().maxEvents);
-  object->load();
+  object->load(options.explainVerifier, options.manifest);
   auto program = object->liveProgram();
   // Configured before it is attached, so the very first packet is measured right.
   startProfile(info, *program, options);

@@ -32,7 +32,10 @@ std::string explainVerifierLimit(const std::string &log) {
   static const std::regex jumps(R"(The sequence of ([0-9]+) jumps is too complex)");
   if (std::regex_search(log, m, tooLarge))
     return "the program is over the verifier's budget of 1000000 processed instructions" +
-           lastSourceLine(log, m.position(0)) + ": " + kFewerSections;
+           lastSourceLine(log, m.position(0)) + ": " + kFewerSections +
+           "; --explain-verifier names the sections that cost the verifier most and the "
+           "--functions that leave them out (it loads the program again with the verifier's "
+           "full log, several times slower)";
   if (std::regex_search(log, m, stack))
     return "the program's stack, " + m[2].str() + " bytes over " + m[1].str() +
            " nested calls, is over the verifier's 512-byte limit" +
@@ -42,6 +45,10 @@ std::string explainVerifierLimit(const std::string &log) {
     return "the verifier gave up on " + m[1].str() + " pending branches" +
            lastSourceLine(log, m.position(0)) + ": " + kFewerSections;
   return "";
+}
+
+bool isOverInstructionBudget(const std::string &log) {
+  return log.find("BPF program is too large. Processed") != std::string::npos;
 }
 
 bool hasVerifierLog(const std::string &libbpfMessages) {

@@ -16,6 +16,9 @@ std::string explainLoadFailure(const std::string &path, int err, const std::stri
 // when the log shows no such limit.
 std::string explainVerifierLimit(const std::string &log);
 
+// True when the log ends at the verifier's budget of processed instructions.
+bool isOverInstructionBudget(const std::string &log);
+
 // True when libbpf printed a verifier log among `libbpfMessages`.
 bool hasVerifierLog(const std::string &libbpfMessages);
 

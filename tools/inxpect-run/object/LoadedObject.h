@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,11 @@ public:
 
   // Sizes inxpect_stats for the possible CPUs and loads every program.
   // Throws RunError saying what to do (run as root, verifier rejection...).
-  void load();
+  // With `explainVerifier`, a program over the verifier's instruction budget
+  // is loaded again with the verifier's full log, and the error names the
+  // sections that cost it most (from the manifest file `manifest`, which has
+  // their source lines; without one, the costliest lines).
+  void load(bool explainVerifier = false, const std::optional<std::string> &manifest = {});
 
   int programFd() const;
   StatsLayout statsLayout() const; // after load
