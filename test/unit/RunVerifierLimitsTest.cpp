@@ -32,3 +32,10 @@ TEST(VerifierLimits, JumpSequence) {
 TEST(VerifierLimits, OtherRejectionsAreNotLimits) {
   EXPECT_EQ(explainVerifierLimit("R0 invalid mem access 'scalar'\n"), "");
 }
+
+TEST(VerifierLimits, TheBudgetDoesNotOfferTheExplanationThatFollows) {
+  std::string why = explainVerifierLimit("BPF program is too large. Processed 1000001 insn\n",
+                                         /*explaining=*/true);
+  EXPECT_NE(why.find("budget of 1000000"), std::string::npos) << why;
+  EXPECT_EQ(why.find("--explain-verifier"), std::string::npos) << why;
+}

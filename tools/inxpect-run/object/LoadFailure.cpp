@@ -25,7 +25,7 @@ constexpr const char *kFewerSections =
 
 } // namespace
 
-std::string explainVerifierLimit(const std::string &log) {
+std::string explainVerifierLimit(const std::string &log, bool explaining) {
   std::smatch m;
   static const std::regex tooLarge(R"(BPF program is too large\. Processed ([0-9]+) insn)");
   static const std::regex stack(R"(combined stack size of ([0-9]+) calls is ([0-9]+)\. Too large)");
@@ -33,9 +33,9 @@ std::string explainVerifierLimit(const std::string &log) {
   if (std::regex_search(log, m, tooLarge))
     return "the program is over the verifier's budget of 1000000 processed instructions" +
            lastSourceLine(log, m.position(0)) + ": " + kFewerSections +
-           "; --explain-verifier names the sections that cost the verifier most and the "
+           (explaining ? "" : "; --explain-verifier names the sections that cost the verifier most and the "
            "--functions that leave them out (it loads the program again with the verifier's "
-           "full log, several times slower)";
+           "full log, several times slower)");
   if (std::regex_search(log, m, stack))
     return "the program's stack, " + m[2].str() + " bytes over " + m[1].str() +
            " nested calls, is over the verifier's 512-byte limit" +
@@ -55,9 +55,10 @@ bool hasVerifierLog(const std::string &libbpfMessages) {
   return libbpfMessages.find("-- BEGIN PROG LOAD LOG --") != std::string::npos;
 }
 
-std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages) {
+std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages,
+                               bool explaining) {
   if (hasVerifierLog(libbpfMessages)) {
-    std::string limit = explainVerifierLimit(libbpfMessages);
+    std::string limit = explainVerifierLimit(libbpfMessages, explaining);
     if (!limit.empty())
       return "the verifier rejected a program in " + path + ": " + limit +
              " (its log is above; the rewrite keeps your source's line numbers)";

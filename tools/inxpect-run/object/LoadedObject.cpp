@@ -266,7 +266,8 @@ void LoadedObject::load(bool explainVerifier, const std::optional<std::string> &
   if (err != 0 && explainVerifier && isOverInstructionBudget(messages)) {
     std::string prog = failedProgram(messages);
     std::string cost = verifierCostOf(path_, prog.empty() ? programName_ : prog, manifest);
-    throw RunError(explainLoadFailure(path_, err, messages) + (cost.empty() ? "" : "\n" + cost));
+    throw RunError(explainLoadFailure(path_, err, messages, !cost.empty()) +
+                   (cost.empty() ? "" : "\n" + cost));
   }
   if (err != 0)
     throw RunError(explainLoadFailure(path_, err, messages));

@@ -179,7 +179,7 @@ std::string shellQuoted(const std::string &text) { return "'" + text + "'"; }
 std::string describeVerifierCost(const VerifierCost &cost, const Manifest &manifest,
                                  const std::string &entry, std::size_t count) {
   std::string out = "the verifier's instructions by section (" + std::to_string(cost.total) +
-                    " processed; a section's own lines and its probes):";
+                    " walked in its log; a section's own lines and its probes):";
   std::size_t shown = 0;
   for (const SectionCost &c : cost.ranked) {
     if (shown++ == count)
@@ -188,7 +188,7 @@ std::string describeVerifierCost(const VerifierCost &cost, const Manifest &manif
            (c.id ? manifest.sections[*c.id].name + " (" + kindName(manifest.sections[*c.id].kind) +
                        ")"
                  : std::string("outside every section")) +
-           ", " + std::to_string(c.walks) + " walks";
+           (c.id ? ", " + std::to_string(c.walks) + " walks" : "");
   }
 
   // Leave out the sections walked most until they hold half of the walks.
