@@ -48,6 +48,50 @@ TEST(LoadErrors, AVerifierLimitIsNamedWithTheLastSourceLine) {
   EXPECT_NE(error.find("(last at too_complex.inxpect.c:19)"), std::string::npos) << error;
 }
 
+// programs/over_budget.c: the original loads; --per-function is over the
+// verifier's budget. --explain-verifier names the sections that cost the
+// verifier most and a --functions that leaves them out, and that build loads.
+TEST(LoadErrors, OverTheVerifiersBudgetNamesTheCostliestSectionsAndWhatFits) {
+  REQUIRE_ROOT_FOR_BPF();
+  std::string dir = e2e::makeWorkDir("OverBudget");
+  e2e::BuiltProgram built = e2e::buildProgram("over_budget", {"--per-function"}, dir);
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out;
+  ASSERT_EQ(e2e::runCommand(std::string(E2E_BIN_DIR) + "/inxpect-verifier-cost " +
+                                built.original + " 2>&1",
+                            out),
+            0)
+      << "the original fits: " << out;
+
+  Outcome o = inxpectRun("replay " + built.instrumented + " --synthetic 1 --manifest " +
+                         built.manifest + " --explain-verifier");
+  EXPECT_EQ(o.status, 1);
+  std::size_t error = o.output.find("inxpect-run: error: the verifier rejected a program in ");
+  ASSERT_NE(error, std::string::npos) << o.output.substr(o.output.size() - 2000);
+  std::string report = o.output.substr(error);
+  EXPECT_NE(report.find("over the verifier's budget of 1000000 processed instructions"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("the verifier's instructions by section ("),
+            std::string::npos)
+      << report;
+  // Every function is walked once a path; the helpers inlined most often cost most.
+  EXPECT_NE(report.find("rotl (function)"), std::string::npos) << report;
+  std::size_t at = report.find("--functions '");
+  ASSERT_NE(at, std::string::npos) << report;
+  at += std::string("--functions '").size();
+  std::string functions = report.substr(at, report.find('\'', at) - at);
+  EXPECT_EQ(functions.find("rotl"), std::string::npos) << "the costliest is left out: " << report;
+
+  // What it suggests loads.
+  std::string fitDir = e2e::makeWorkDir("OverBudgetFits");
+  e2e::BuiltProgram fits =
+      e2e::buildProgram("over_budget", {"--per-function", "--functions", "'" + functions + "'"}, fitDir);
+  ASSERT_FALSE(HasFatalFailure());
+  Outcome replay = inxpectRun("replay " + fits.instrumented + " --synthetic 4 --format json");
+  EXPECT_EQ(replay.status, 0) << replay.output.substr(replay.output.size() - 2000);
+}
+
 TEST(LoadErrors, AProgramNameTheObjectHasNotListsItsPrograms) {
   REQUIRE_ROOT_FOR_BPF();
   std::string dir = e2e::makeWorkDir("ProgNotFound");

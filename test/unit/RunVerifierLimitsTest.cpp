@@ -14,6 +14,7 @@ TEST(VerifierLimits, InstructionBudgetNamesTheLastSourceLine) {
   EXPECT_NE(why.find("budget of 1000000 processed instructions"), std::string::npos) << why;
   EXPECT_NE(why.find("(last at fw.inxpect.c:188)"), std::string::npos) << why;
   EXPECT_NE(why.find("--functions"), std::string::npos) << why;
+  EXPECT_NE(why.find("--explain-verifier names the sections"), std::string::npos) << why;
 }
 
 TEST(VerifierLimits, StackLimitSaysHowBig) {
@@ -30,4 +31,11 @@ TEST(VerifierLimits, JumpSequence) {
 
 TEST(VerifierLimits, OtherRejectionsAreNotLimits) {
   EXPECT_EQ(explainVerifierLimit("R0 invalid mem access 'scalar'\n"), "");
+}
+
+TEST(VerifierLimits, TheBudgetDoesNotOfferTheExplanationThatFollows) {
+  std::string why = explainVerifierLimit("BPF program is too large. Processed 1000001 insn\n",
+                                         /*explaining=*/true);
+  EXPECT_NE(why.find("budget of 1000000"), std::string::npos) << why;
+  EXPECT_EQ(why.find("--explain-verifier"), std::string::npos) << why;
 }

@@ -27,6 +27,15 @@ const OptionSpec prog{"--prog", "NAME",
                         o.prog = v;
                       })};
 
+const OptionSpec explainVerifier{
+    "--explain-verifier", nullptr,
+    "when the verifier refuses the program as too large, load it again with the verifier's "
+    "full log and name the sections that cost it most (with --manifest M; else source lines) "
+    "and the --functions that leave them out. Several times slower than a load",
+    setterOf<ObjectOptions>([](ObjectOptions &o, const std::string &) {
+      o.explainVerifier = true;
+    })};
+
 // replay
 
 const OptionSpec pcap{"--pcap", "FILE", "packets from a pcap or pcapng capture (Ethernet)",
@@ -48,7 +57,7 @@ const OptionSpec repeat{"--repeat", "R", "passes over the packets (default 1)",
                         })};
 
 const OptionGroup replayPackets{"Packets (one source)", {&pcap, &synthetic, &repeat}};
-const OptionGroup replayProgram{"Program", {&prog, &common::manifest}};
+const OptionGroup replayProgram{"Program", {&prog, &common::manifest, &explainVerifier}};
 const OptionGroup replayOutput{"Output", {&common::format, &common::raw, &common::output}};
 // Accepted so that replay can say why it refuses them (cli/ReplayCommand.cpp).
 const OptionGroup replayRefused{"For run and attach only (a replay reports once, at the end)",
@@ -89,7 +98,7 @@ const OptionSpec xdpMode{
 const OptionGroup runInterface{"Interface", {&dev, &xdpMode}};
 const OptionGroup runProgram{
     "Program and sections",
-    {&prog, &common::manifest, &common::sections, &common::sectionsFile}};
+    {&prog, &common::manifest, &explainVerifier, &common::sections, &common::sectionsFile}};
 
 void checkRun(Command &c, const std::vector<std::string> &positional) {
   takeObject(c.run, positional, "run", "OBJ --dev IFACE");

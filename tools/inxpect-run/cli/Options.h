@@ -45,6 +45,7 @@ struct CommonOptions {
 struct ObjectOptions : CommonOptions {
   std::string object;
   std::optional<std::string> prog;      // empty: the object's only XDP program
+  bool explainVerifier = false;         // --explain-verifier: over the budget, say where it went
 };
 
 struct ReplayOptions : ObjectOptions {

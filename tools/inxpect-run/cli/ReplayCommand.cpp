@@ -25,7 +25,7 @@ Report profileReplay(const ReplayOptions &options, std::ostream &notes) {
   Report report;
   ProfileInfo &info = report.info;
   info = planProfile("replay", embeddedSections(*object), options, object->layout().maxEvents);
-  object->load();
+  object->load({LoadedObject::Pins::Private, options.explainVerifier, options.manifest});
   auto program = object->liveProgram();
   SessionLock lock(program->id(), program->label());
   startProfile(info, *program, options);

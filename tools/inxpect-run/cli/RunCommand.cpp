@@ -15,7 +15,7 @@ void runLive(const RunOptions &options, std::ostream &out, std::ostream &notes) 
   auto object = LoadedObject::open(options.object, options.prog.value_or(""));
   ProfileInfo info =
       planProfile("run", embeddedSections(*object), options, object->layout().maxEvents);
-  object->load(LoadedObject::Pins::AsDeclared);
+  object->load({LoadedObject::Pins::AsDeclared, options.explainVerifier, options.manifest});
   for (const std::string &pinned : object->pinnedMaps())
     notes << "inxpect-run: pinned map " << pinned << " as the object asks (LIBBPF_PIN_BY_NAME), "
           << "as its own loader would: it stays after inxpect-run ends\n";

@@ -25,14 +25,17 @@ constexpr const char *kFewerSections =
 
 } // namespace
 
-std::string explainVerifierLimit(const std::string &log) {
+std::string explainVerifierLimit(const std::string &log, bool explaining) {
   std::smatch m;
   static const std::regex tooLarge(R"(BPF program is too large\. Processed ([0-9]+) insn)");
   static const std::regex stack(R"(combined stack size of ([0-9]+) calls is ([0-9]+)\. Too large)");
   static const std::regex jumps(R"(The sequence of ([0-9]+) jumps is too complex)");
   if (std::regex_search(log, m, tooLarge))
     return "the program is over the verifier's budget of 1000000 processed instructions" +
-           lastSourceLine(log, m.position(0)) + ": " + kFewerSections;
+           lastSourceLine(log, m.position(0)) + ": " + kFewerSections +
+           (explaining ? "" : "; --explain-verifier names the sections that cost the verifier most and the "
+           "--functions that leave them out (it loads the program again with the verifier's "
+           "full log, several times slower)");
   if (std::regex_search(log, m, stack))
     return "the program's stack, " + m[2].str() + " bytes over " + m[1].str() +
            " nested calls, is over the verifier's 512-byte limit" +
@@ -44,13 +47,18 @@ std::string explainVerifierLimit(const std::string &log) {
   return "";
 }
 
+bool isOverInstructionBudget(const std::string &log) {
+  return log.find("BPF program is too large. Processed") != std::string::npos;
+}
+
 bool hasVerifierLog(const std::string &libbpfMessages) {
   return libbpfMessages.find("-- BEGIN PROG LOAD LOG --") != std::string::npos;
 }
 
-std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages) {
+std::string explainLoadFailure(const std::string &path, int err, const std::string &libbpfMessages,
+                               bool explaining) {
   if (hasVerifierLog(libbpfMessages)) {
-    std::string limit = explainVerifierLimit(libbpfMessages);
+    std::string limit = explainVerifierLimit(libbpfMessages, explaining);
     if (!limit.empty())
       return "the verifier rejected a program in " + path + ": " + limit +
              " (its log is above; the rewrite keeps your source's line numbers)";

@@ -18,7 +18,9 @@
 #include "counters/CounterSource.h"
 #include "object/BtfLayout.h"
 #include "object/ConstantSections.h"
+#include "object/FullVerifierLog.h"
 #include "object/LoadFailure.h"
+#include "object/VerifierCost.h"
 #include "RunError.h"
 
 namespace inxpect {
@@ -237,8 +239,35 @@ void LoadedObject::readLayout() {
   checkSameRuntime(config_, layout_.maxEvents, path_);
 }
 
-void LoadedObject::load(Pins pins) {
-  if (pins == Pins::Private) {
+namespace {
+
+// Where the verifier's budget went, for a program it refused as too large.
+std::string verifierCostOf(const std::string &path, const std::string &prog,
+                           const std::optional<std::string> &manifestPath) {
+  std::string log = fullVerifierLog(path, prog);
+  if (log.empty())
+    return "";
+  if (!manifestPath) {
+    std::string out = "the source lines that cost the verifier most (--manifest M names "
+                      "sections):";
+    for (const auto &[where, n] : costliestLines(log, 10))
+      out += "\n  " + std::to_string(n) + "  " + where;
+    return out;
+  }
+  try {
+    Manifest m = readManifestFile(*manifestPath);
+    return describeVerifierCost(attributeVerifierLog(log, m), m, prog, 10);
+  } catch (const ManifestError &e) {
+    return std::string("cannot name the sections that cost the verifier most: ") + e.what();
+  }
+}
+
+} // namespace
+
+void LoadedObject::load() { load(LoadChoices{}); }
+
+void LoadedObject::load(const LoadChoices &choices) {
+  if (choices.pins == Pins::Private) {
     bpf_map *map;
     bpf_object__for_each_map(map, obj_) {
       if (bpf_map__pin_path(map))
@@ -260,6 +289,12 @@ void LoadedObject::load(Pins pins) {
   std::string messages = gHeldMessages;
   // A plain "permission denied" is not buried under libbpf's guesses.
   releaseHeldMessages(/*print=*/err != -EPERM || hasVerifierLog(messages));
+  if (err != 0 && choices.explainVerifier && isOverInstructionBudget(messages)) {
+    std::string prog = failedProgram(messages);
+    std::string cost = verifierCostOf(path_, prog.empty() ? programName_ : prog, choices.manifest);
+    throw RunError(explainLoadFailure(path_, err, messages, !cost.empty()) +
+                   (cost.empty() ? "" : "\n" + cost));
+  }
   if (err != 0)
     throw RunError(explainLoadFailure(path_, err, messages));
 }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,19 @@ public:
 
   // Sizes inxpect_stats for the possible CPUs and loads every program.
   // Throws RunError saying what to do (run as root, verifier rejection...).
-  void load(Pins pins = Pins::Private);
-  // "NAME at PATH" for each map pinned by load(Pins::AsDeclared).
+  // What a load does beyond loading: `pins`; with `explainVerifier`, a
+  // program over the verifier's instruction budget is loaded again with the
+  // verifier's full log, and the error names the sections that cost it most
+  // (from the manifest file `manifest`, which has their source lines;
+  // without one, the costliest lines).
+  struct LoadChoices {
+    Pins pins = Pins::Private;
+    bool explainVerifier = false;
+    std::optional<std::string> manifest;
+  };
+  void load(const LoadChoices &choices);
+  void load(); // the defaults: maps private, no explanation
+  // "NAME at PATH" for each map pinned by a load with Pins::AsDeclared.
   std::vector<std::string> pinnedMaps() const;
 
   int programFd() const;
