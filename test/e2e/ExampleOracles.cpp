@@ -13,15 +13,17 @@ enum : uint32_t { kAborted = 0, kDrop = 1, kPass = 2, kTx = 3 };
 constexpr SectionKind kFunction = SectionKind::Function, kLoop = SectionKind::Loop,
                       kRegion = SectionKind::Region;
 
-// examples/checksum.h, included by tunnel and nat: its own header, so its
-// functions and its loop are sections too, named after it.
-const std::vector<OracleSection> kChecksumSections = {
-    {"checksum.h:csum_fold", kFunction},     {"checksum.h:csum_words", kFunction},
-    {"csum_words.loop", kLoop},              {"checksum.h:csum_replace4", kFunction},
-    {"checksum.h:csum_replace2", kFunction}};
-
-std::vector<OracleSection> withChecksumSections(std::vector<OracleSection> own) {
-  own.insert(own.end(), kChecksumSections.begin(), kChecksumSections.end());
+// examples/checksum.h, included by tunnel and nat: their own header, so its
+// functions and its loop are sections too, named after it, the ones an
+// example never calls included. `words`: the example sums whole headers
+// (csum_words), else it updates checksums in place (csum_replace*).
+std::vector<OracleSection> withChecksumSections(std::vector<OracleSection> own, bool words) {
+  std::vector<OracleSection> checksum = {{"checksum.h:csum_fold", kFunction},
+                                         {"checksum.h:csum_words", kFunction, !words},
+                                         {"csum_words.loop", kLoop, !words},
+                                         {"checksum.h:csum_replace4", kFunction, words},
+                                         {"checksum.h:csum_replace2", kFunction, words}};
+  own.insert(own.end(), checksum.begin(), checksum.end());
   return own;
 }
 
@@ -136,7 +138,8 @@ public:
     return withChecksumSections({{"in_tunnel", kFunction},
                                  {"fill_outer", kFunction},
                                  {"xdp_tunnel", kFunction},
-                                 {"encapsulate", kRegion}});
+                                 {"encapsulate", kRegion}},
+                                /*words=*/true);
   }
 
   OracleStep step(const Packet &p, SectionEntries &entries) override {
@@ -190,7 +193,8 @@ std::vector<OracleSection> NatOracle::sections() const {
       {{"parse_l4", kFunction},  {"inbound_key", kFunction},     {"claim_port", kFunction},
        {"open_flow", kFunction}, {"open_flow.loop", kLoop},      {"public_port_for", kFunction},
        {"rewrite", kFunction},   {"swap_macs", kFunction},       {"xdp_nat", kFunction},
-       {"translate", kRegion}});
+       {"translate", kRegion}},
+      /*words=*/false);
 }
 
 OracleStep NatOracle::step(const Packet &p, SectionEntries &entries) {
