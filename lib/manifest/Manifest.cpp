@@ -89,7 +89,9 @@ std::vector<Section> sectionsFromJson(const json &j, bool withRanges) {
       s.parent = parent.get<unsigned>();
     }
     if (withRanges) {
-      s.file = stringField(o, "file", where);
+      // Absent from manifests written before headers had sections: the source.
+      if (o.contains("file"))
+        s.file = stringField(o, "file", where);
       s.begin = posFromJson(field(o, "begin", where), where + ".begin");
       s.end = posFromJson(field(o, "end", where), where + ".end");
     }
@@ -175,6 +177,9 @@ Manifest manifestFromJson(const json &j) {
   m.output = stringField(j, "output", "manifest");
   licenseFromJson(j, m);
   m.sections = sectionsFromJson(j, /*withRanges=*/true);
+  for (Section &s : m.sections)
+    if (s.file.empty())
+      s.file = m.source;
   return m;
 }
 

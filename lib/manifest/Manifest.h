@@ -29,7 +29,7 @@ struct Section {
   std::string name;
   SectionKind kind = SectionKind::Function;
   std::string function; // the function the section is in (or is)
-  std::string file;
+  std::string file;     // the source, or the header the section's code is in
   SourcePos begin, end;
   std::optional<unsigned> parent; // id of the lexically enclosing section
 };

@@ -13,6 +13,20 @@ enum : uint32_t { kAborted = 0, kDrop = 1, kPass = 2, kTx = 3 };
 constexpr SectionKind kFunction = SectionKind::Function, kLoop = SectionKind::Loop,
                       kRegion = SectionKind::Region;
 
+// examples/checksum.h, included by tunnel and nat: their own header, so its
+// functions and its loop are sections too, named after it, the ones an
+// example never calls included. `words`: the example sums whole headers
+// (csum_words), else it updates checksums in place (csum_replace*).
+std::vector<OracleSection> withChecksumSections(std::vector<OracleSection> own, bool words) {
+  std::vector<OracleSection> checksum = {{"checksum.h:csum_fold", kFunction},
+                                         {"checksum.h:csum_words", kFunction, !words},
+                                         {"csum_words.loop", kLoop, !words},
+                                         {"checksum.h:csum_replace4", kFunction, words},
+                                         {"checksum.h:csum_replace2", kFunction, words}};
+  own.insert(own.end(), checksum.begin(), checksum.end());
+  return own;
+}
+
 std::array<uint8_t, 12> swappedMacs(const Packet &p) {
   std::array<uint8_t, 12> macs;
   std::copy(p.begin() + 6, p.begin() + 12, macs.begin());
@@ -121,8 +135,11 @@ private:
 class TunnelOracle : public ExampleOracle {
 public:
   std::vector<OracleSection> sections() const override {
-    return {{"in_tunnel", kFunction}, {"fill_outer", kFunction}, {"xdp_tunnel", kFunction},
-            {"encapsulate", kRegion}};
+    return withChecksumSections({{"in_tunnel", kFunction},
+                                 {"fill_outer", kFunction},
+                                 {"xdp_tunnel", kFunction},
+                                 {"encapsulate", kRegion}},
+                                /*words=*/true);
   }
 
   OracleStep step(const Packet &p, SectionEntries &entries) override {
@@ -135,6 +152,9 @@ public:
       return {kPass, {}};
     entries["encapsulate"] += 1; // BPF_PROG_TEST_RUN leaves headroom: adjust_head succeeds
     entries["fill_outer"] += 1;
+    entries["checksum.h:csum_words"] += 1; // the outer header's checksum
+    entries["csum_words.loop"] += 1;
+    entries["checksum.h:csum_fold"] += 1;
     return {kTx, swappedMacs(p)};
   }
 };
@@ -169,10 +189,12 @@ NatOracle::NatOracle() {
 }
 
 std::vector<OracleSection> NatOracle::sections() const {
-  return {{"parse_l4", kFunction},        {"inbound_key", kFunction}, {"claim_port", kFunction},
-          {"open_flow", kFunction},       {"open_flow.loop", kLoop},  {"public_port_for", kFunction},
-          {"rewrite", kFunction},         {"swap_macs", kFunction},   {"xdp_nat", kFunction},
-          {"translate", kRegion}};
+  return withChecksumSections(
+      {{"parse_l4", kFunction},  {"inbound_key", kFunction},     {"claim_port", kFunction},
+       {"open_flow", kFunction}, {"open_flow.loop", kLoop},      {"public_port_for", kFunction},
+       {"rewrite", kFunction},   {"swap_macs", kFunction},       {"xdp_nat", kFunction},
+       {"translate", kRegion}},
+      /*words=*/false);
 }
 
 OracleStep NatOracle::step(const Packet &p, SectionEntries &entries) {
@@ -213,6 +235,14 @@ OracleStep NatOracle::step(const Packet &p, SectionEntries &entries) {
     return {kPass, {}};
   }
   entries["rewrite"] += 1;
+  entries["checksum.h:csum_replace4"] += 1; // the IP header's
+  entries["checksum.h:csum_fold"] += 1;
+  // The transport checksum, unless a UDP packet carries none (0).
+  if (protocol(p) == kTcp || get16(p, l4Offset(p) + 6) != 0) {
+    entries["checksum.h:csum_replace4"] += 1;
+    entries["checksum.h:csum_replace2"] += 1;
+    entries["checksum.h:csum_fold"] += 2;
+  }
   entries["swap_macs"] += 1;
   return {kTx, swappedMacs(p)};
 }

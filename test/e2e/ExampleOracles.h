@@ -27,6 +27,9 @@ std::string oracleKey(const inxpect::Section &section);
 struct OracleSection {
   std::string key;
   inxpect::SectionKind kind;
+  // A helper of a shared header the example never calls: a section all the
+  // same (the header's functions are), which no packet can enter.
+  bool uncalled = false;
 };
 
 struct OracleStep {

@@ -154,7 +154,8 @@ TEST_P(Examples, SameVerdictsSameBytesExactCounts) {
   e2e::SectionEntries entries;
   checkModel(*oracle, packets, expected, entries);
   for (const e2e::OracleSection &s : oracle->sections())
-    EXPECT_GT(entries[s.key], 0u) << "the packet mix never enters " << s.key;
+    if (!s.uncalled)
+      EXPECT_GT(entries[s.key], 0u) << "the packet mix never enters " << s.key;
   std::map<std::string, uint64_t> want = expectedInMode(*oracle, mode, entries);
 
   inxpect::Manifest manifest = inxpect::readManifestFile(built.manifest);

@@ -4,6 +4,7 @@
 
 #include "IncludePlacement.h"
 #include "Insertions.h"
+#include "OwnHeaders.h"
 #include "ProbeText.h"
 #include "ProgramLicense.h"
 #include "ToolDefaults.h"
@@ -102,6 +103,15 @@ TEST(ToolDefaults, OutputsGoBesideTheInput) {
   EXPECT_EQ(defaultManifestPath("out"), "out.json");
 }
 
+TEST(OwnHeaders, RewriteNamesAndPathsBetweenThem) {
+  EXPECT_EQ(rewrittenHeaderName("parse.h"), "parse.inxpect.h");
+  EXPECT_EQ(rewrittenHeaderName("x.bpf.h"), "x.bpf.inxpect.h");
+  EXPECT_EQ(rewrittenHeaderName("noext"), "noext.inxpect");
+  EXPECT_EQ(relativePath("/a/src", "/a/src/lib/x.h"), "lib/x.h");
+  EXPECT_EQ(relativePath("/a/src", "/a/common/x.h"), "../common/x.h");
+  EXPECT_EQ(relativePath("/a/src/lib", "/a/src/y.h"), "../y.h");
+}
+
 TEST(ProbeText, CStringLiteralEscapes) {
   EXPECT_EQ(cStringLiteral("a\"b\\c"), "\"a\\\"b\\\\c\"");
   EXPECT_EQ(cStringLiteral(std::string("x\ny", 3)), "\"x\\012y\"");
@@ -109,11 +119,15 @@ TEST(ProbeText, CStringLiteralEscapes) {
 
 TEST(ProbeText, ProbesNameTheirMacros) {
   ProbeSite site;
-  site.section.id = 7;
+  site.id = sourceProbeId(7);
   EXPECT_EQ(openingProbe(site), "INXPECT_FUNCTION(7);");
   site.entry = true;
   EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(7);");
   EXPECT_EQ(runStart(), "INXPECT_RUN();");
+  site.id = headerProbeId("lib/parse.h:parse_eth.for@12");
+  EXPECT_EQ(openingProbe(site), "INXPECT_ENTRY(inxpect_id_lib_parse_h_parse_eth_for_12);");
+  EXPECT_EQ(headerIdEnum({{"inxpect_id_a_h_f", 1}, {"inxpect_id_a_h_g", 2}}),
+            "enum { inxpect_id_a_h_f = 1, inxpect_id_a_h_g = 2 };");
   EXPECT_EQ(preamble({}), std::vector<std::string>{"#include \"inxpect.h\""});
   EXPECT_EQ(preamble({/*clockOnly=*/true, /*programTraceMacros=*/true}),
             (std::vector<std::string>{"#define INXPECT_CLOCK_ONLY 1",

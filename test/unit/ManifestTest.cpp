@@ -55,6 +55,16 @@ TEST(Manifest, UsesTheSchemaFieldNames) {
   EXPECT_TRUE(s["parent"].is_null());
 }
 
+TEST(Manifest, SectionWithoutAFileIsInTheSource) {
+  // Manifests from before headers had sections: every section is the source's.
+  auto j = toJson(sample());
+  j["sections"][1].erase("file");
+  j["sections"][0]["file"] = "lib/parse.h";
+  Manifest m = manifestFromJson(j);
+  EXPECT_EQ(m.sections[0].file, "lib/parse.h");
+  EXPECT_EQ(m.sections[1].file, "xdp.c");
+}
+
 TEST(Manifest, RejectsIdsThatAreNotDense) {
   nlohmann::ordered_json j = toJson(sample());
   j["sections"][1]["id"] = 5;

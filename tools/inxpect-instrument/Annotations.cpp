@@ -70,7 +70,7 @@ std::vector<Marker> findMarkers(const SourceTokens &tokens, Reporter &report,
     if (!parsed.isAnnotation)
       continue;
     if (!parsed.error.empty()) {
-      report.error(sm.getComposedLoc(sm.getMainFileID(), t.begin), parsed.error);
+      report.error(sm.getComposedLoc(tokens.file(), t.begin), parsed.error);
       continue;
     }
     markers.push_back({parsed.kind, parsed.name, t.begin, t.end});

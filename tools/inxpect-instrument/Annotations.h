@@ -31,8 +31,8 @@ struct ParsedComment {
 };
 ParsedComment parseAnnotationComment(llvm::StringRef comment);
 
-// Every annotation of the main file, in order. Malformed ones are reported as
-// errors at their comment (`main` is the main file, for locations).
+// Every annotation of `tokens`' file, in order. Malformed ones are reported
+// as errors at their comment.
 std::vector<Marker> findMarkers(const SourceTokens &tokens, Reporter &report,
                                 const clang::SourceManager &sm);
 

@@ -57,7 +57,8 @@ public:
   }
   bool VisitReturnStmt(clang::ReturnStmt *r) {
     ReturnFact fact{offset(r->getReturnLoc()), std::nullopt};
-    if (r->getRetValue() && r->getReturnLoc().isFileID() && sm_.isInMainFile(r->getReturnLoc()))
+    if (r->getRetValue() && r->getReturnLoc().isFileID() &&
+        sm_.getFileID(r->getReturnLoc()) == tokens_.file())
       fact.value = statementSpan(r->getRetValue(), ctx_, tokens_, /*withSemicolon=*/false);
     facts_.returns.push_back(fact);
     return true;
@@ -77,8 +78,7 @@ public:
     fact.offset = offset(call->getBeginLoc());
     if (isTailCallName(callee->getName()))
       facts_.tailCalls.push_back(fact);
-    else if (fact.callee && fact.callee->getDefinition() &&
-             sm_.isInMainFile(sm_.getExpansionLoc(fact.callee->getDefinition()->getLocation())))
+    else if (fact.callee && fact.callee->getDefinition())
       facts_.calls.push_back(fact);
     return true;
   }
@@ -153,7 +153,7 @@ std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTConte
   const clang::SourceManager &sm = ctx.getSourceManager();
   clang::CharSourceRange range = clang::Lexer::makeFileCharRange(
       clang::CharSourceRange::getTokenRange(stmt->getSourceRange()), sm, ctx.getLangOpts());
-  if (range.isInvalid() || !sm.isInMainFile(range.getBegin()))
+  if (range.isInvalid() || sm.getFileID(range.getBegin()) != tokens.file())
     return std::nullopt;
   OffsetSpan span{sm.getFileOffset(range.getBegin()), sm.getFileOffset(range.getEnd())};
   // `x++;`, `do {} while (c);`, `for (..) f();` end with a semicolon the
@@ -177,10 +177,12 @@ const BlockFact *FunctionFacts::innermostBlock(unsigned offset) const {
 }
 
 FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
-                                   clang::ASTContext &ctx, const SourceTokens &tokens) {
+                                   const RewrittenFile &file, clang::ASTContext &ctx) {
   const clang::SourceManager &sm = ctx.getSourceManager();
+  const SourceTokens &tokens = *file.tokens;
   FunctionFacts facts;
   facts.decl = &fn;
+  facts.file = &file;
   facts.name = fn.getNameAsString();
   facts.entry = entry;
   clang::QualType ret = fn.getReturnType().getUnqualifiedType();

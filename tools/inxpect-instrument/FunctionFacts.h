@@ -1,7 +1,8 @@
 // One pass over a function's body, recording what section placement needs:
 // where statements are (for annotations), loops, jumps (gotos, case labels)
-// and calls (bpf_tail_call, and calls to the file's other functions). All
-// positions are file offsets in the main file.
+// and calls (bpf_tail_call, and calls to functions with a body). All
+// positions are file offsets in the function's own file (the source or a
+// rewritten header).
 #pragma once
 
 #include <optional>
@@ -12,7 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 
-#include "SourceTokens.h"
+#include "SourceFiles.h"
 
 namespace inxpect {
 
@@ -53,7 +54,7 @@ struct GotoFact {
 struct ReturnFact {
   unsigned offset;                 // the `return` (expansion)
   std::optional<OffsetSpan> value; // its value; none: `return;`, or the return or its value
-                                   // is not plain text of the main file (a macro's)
+                                   // is not plain text of the function's file (a macro's)
 };
 
 struct CaseFact {
@@ -69,6 +70,7 @@ struct CallFact {
 
 struct FunctionFacts {
   const clang::FunctionDecl *decl;
+  const RewrittenFile *file = nullptr; // where it is defined
   std::string name;
   bool entry = false; // a program (SEC): its first probe starts runs
   // The return type as a type name, unqualified (empty: void, or a type that
@@ -84,7 +86,7 @@ struct FunctionFacts {
   std::vector<CaseFact> cases;
   std::vector<ReturnFact> returns;
   std::vector<CallFact> tailCalls; // bpf_tail_call, bpf_tail_call_static
-  std::vector<CallFact> calls;     // calls to functions defined in the main file
+  std::vector<CallFact> calls;     // calls to functions with a body
 
   // The smallest block around `offset`, if any.
   const BlockFact *innermostBlock(unsigned offset) const;
@@ -92,11 +94,11 @@ struct FunctionFacts {
 
 // The file span of a statement, with the semicolon that ends it when it has
 // one (unless `withSemicolon` is false, for an expression); none when it does
-// not map to plain text of the main file (part of a macro expansion).
+// not map to plain text of `tokens`' file (part of a macro expansion).
 std::optional<OffsetSpan> statementSpan(const clang::Stmt *stmt, clang::ASTContext &ctx,
                                         const SourceTokens &tokens, bool withSemicolon = true);
 
 FunctionFacts collectFunctionFacts(const clang::FunctionDecl &fn, bool entry,
-                                   clang::ASTContext &ctx, const SourceTokens &tokens);
+                                   const RewrittenFile &file, clang::ASTContext &ctx);
 
 } // namespace inxpect

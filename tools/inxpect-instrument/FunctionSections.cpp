@@ -18,14 +18,16 @@ bool isEntryProgram(const clang::FunctionDecl &fn) {
 
 } // namespace
 
-std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, Reporter &report) {
+std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, const SourceFiles &files,
+                                            Reporter &report) {
   const clang::SourceManager &sm = ctx.getSourceManager();
   std::vector<FunctionSite> sites;
   for (clang::Decl *decl : ctx.getTranslationUnitDecl()->decls()) {
     auto *fn = llvm::dyn_cast<clang::FunctionDecl>(decl);
     if (!fn || !fn->doesThisDeclarationHaveABody())
       continue;
-    if (!sm.isInMainFile(sm.getExpansionLoc(fn->getLocation())))
+    const RewrittenFile *file = files.withSections(sm.getFileID(sm.getExpansionLoc(fn->getLocation())));
+    if (!file)
       continue;
     const auto *body = llvm::dyn_cast<clang::CompoundStmt>(fn->getBody());
     if (!body)
@@ -41,6 +43,7 @@ std::vector<FunctionSite> findFunctionSites(clang::ASTContext &ctx, Reporter &re
       continue;
     FunctionSite site;
     site.decl = fn;
+    site.file = file;
     site.name = fn->getNameAsString();
     site.begin = sm.getExpansionLoc(fn->getBeginLoc());
     site.end = rbrace;
@@ -63,7 +66,7 @@ std::vector<PlannedSection> findFunctionSections(const std::vector<FunctionSite>
     if (!filter.empty() && !named.match(site.name))
       continue;
     PlannedSection s;
-    s.section.name = site.name;
+    s.section.name = site.file->namePrefix() + site.name;
     s.section.kind = SectionKind::Function;
     s.section.function = site.name;
     s.shape = ProbeShape::FunctionStart;

@@ -26,10 +26,13 @@ llvm::Expected<std::string> applyInsertions(llvm::StringRef code,
   clang::tooling::Replacements replacements;
   for (size_t i = 0; i < merged.size();) {
     std::string text;
+    unsigned replaced = 0;
     size_t j = i;
-    for (; j < merged.size() && merged[j].offset == merged[i].offset; ++j)
+    for (; j < merged.size() && merged[j].offset == merged[i].offset; ++j) {
       text += merged[j].text;
-    if (llvm::Error err = replacements.add({"<source>", merged[i].offset, 0, text}))
+      replaced = std::max(replaced, merged[j].replaced);
+    }
+    if (llvm::Error err = replacements.add({"<source>", merged[i].offset, replaced, text}))
       return err;
     i = j;
   }

@@ -1,5 +1,6 @@
-// The rewrite's edits: text inserted at file offsets, never a deletion, so
-// the original code stays as it was between them.
+// The rewrite's edits: text inserted at file offsets, so the original code
+// stays as it was between them. The one replacement is an #include's file
+// name, redirected to a rewritten header (OwnHeaders.h).
 #pragma once
 
 #include <string>
@@ -45,6 +46,7 @@ struct Insertion {
   unsigned offset;
   std::string text;
   InsertionOrder order = {};
+  unsigned replaced = 0; // bytes of the original the text replaces
 };
 
 // Applies the insertions; several at one offset go by their order, then in

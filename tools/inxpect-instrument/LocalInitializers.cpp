@@ -12,7 +12,8 @@ namespace {
 
 class UninitialisedLocals : public clang::RecursiveASTVisitor<UninitialisedLocals> {
 public:
-  UninitialisedLocals(clang::ASTContext &ctx, std::vector<Insertion> &out) : ctx_(ctx), out_(out) {}
+  UninitialisedLocals(clang::ASTContext &ctx, const SourceTokens &file, std::vector<Insertion> &out)
+      : ctx_(ctx), file_(file), out_(out) {}
 
   bool VisitVarDecl(clang::VarDecl *var) {
     if (!var->isLocalVarDecl() || var->isStaticLocal() || var->hasInit() ||
@@ -24,7 +25,7 @@ public:
       return true; // arrays, incomplete types
     const clang::SourceManager &sm = ctx_.getSourceManager();
     clang::SourceLocation end = var->getEndLoc();
-    if (end.isMacroID() || var->getBeginLoc().isMacroID() || !sm.isInMainFile(end))
+    if (end.isMacroID() || var->getBeginLoc().isMacroID() || sm.getFileID(end) != file_.file())
       return true;
     // Only right before the `;` or `,`: after attributes an initialiser
     // would not parse (`int x __attribute__((unused)) = 0` has them first).
@@ -37,18 +38,18 @@ public:
 
 private:
   clang::ASTContext &ctx_;
+  const SourceTokens &file_;
   std::vector<Insertion> &out_;
 };
 
 } // namespace
 
-std::vector<Insertion> zeroInitialisers(const std::vector<FunctionSite> &functions,
-                                        clang::ASTContext &ctx) {
-  std::vector<Insertion> out;
-  UninitialisedLocals visitor(ctx, out);
-  for (const FunctionSite &f : functions)
+void zeroInitialisers(const std::vector<FunctionSite> &functions, clang::ASTContext &ctx,
+                      InsertionsByFile &out) {
+  for (const FunctionSite &f : functions) {
+    UninitialisedLocals visitor(ctx, *f.file->tokens, out[f.file->index]);
     visitor.TraverseStmt(f.decl->getBody());
-  return out;
+  }
 }
 
 } // namespace inxpect

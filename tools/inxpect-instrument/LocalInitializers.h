@@ -1,4 +1,4 @@
-// Gives every uninitialised local of the main file's functions a zero
+// Gives every uninitialised local of the rewritten files' functions a zero
 // initialiser (` = 0`, or ` = {0}` for a struct or union).
 //
 // Why: a probe's end is a cleanup, and clang emits one cleanup block for
@@ -26,7 +26,7 @@ namespace inxpect {
 // memory, where the verifier accepts a spill of any value), and so is a
 // declaration written inside a macro, where text cannot be inserted, or
 // one whose attributes follow its name.
-std::vector<Insertion> zeroInitialisers(const std::vector<FunctionSite> &functions,
-                                        clang::ASTContext &ctx);
+void zeroInitialisers(const std::vector<FunctionSite> &functions, clang::ASTContext &ctx,
+                      InsertionsByFile &out);
 
 } // namespace inxpect

@@ -21,8 +21,9 @@ std::optional<unsigned> openBeforePragmas(const clang::AttributedStmt &stmt,
 
 namespace {
 
-void findLoopsOf(const FunctionFacts &fn, const clang::SourceManager &sm,
-                 const SourceTokens &tokens, Reporter &report, std::vector<PlannedSection> &loops) {
+void findLoopsOf(const FunctionFacts &fn, const clang::SourceManager &sm, Reporter &report,
+                 std::vector<PlannedSection> &loops) {
+  const SourceTokens &tokens = *fn.file->tokens;
   std::map<std::string, unsigned> seen; // names on one line get .2, .3, ...
   for (const LoopFact &loop : fn.loops) {
     clang::SourceLocation where = sm.getExpansionLoc(loop.loop->getBeginLoc());
@@ -48,7 +49,7 @@ void findLoopsOf(const FunctionFacts &fn, const clang::SourceManager &sm,
       }
       s.open = *open;
     }
-    std::string name = fn.name + "." + loop.keyword + "@" + std::to_string(loop.line);
+    std::string name = fn.file->namePrefix() + fn.name + "." + loop.keyword + "@" + std::to_string(loop.line);
     unsigned n = ++seen[name];
     s.section.name = n == 1 ? name : name + "." + std::to_string(n);
     s.section.kind = SectionKind::Loop;
@@ -61,11 +62,10 @@ void findLoopsOf(const FunctionFacts &fn, const clang::SourceManager &sm,
 } // namespace
 
 std::vector<PlannedSection> findLoopSections(const std::vector<FunctionFacts> &functions,
-                                             clang::ASTContext &ctx, const SourceTokens &tokens,
-                                             Reporter &report) {
+                                             clang::ASTContext &ctx, Reporter &report) {
   std::vector<PlannedSection> loops;
   for (const FunctionFacts &fn : functions)
-    findLoopsOf(fn, ctx.getSourceManager(), tokens, report, loops);
+    findLoopsOf(fn, ctx.getSourceManager(), report, loops);
   return loops;
 }
 

@@ -1,5 +1,6 @@
 // --per-loop: for, while and do loops become sections named
-// <function>.<for|while|do>@<line>, wrapped in a block of their own
+// <function>.<for|while|do>@<line> (in a header, after its file too:
+// "lib/parse.h:parse_eth.for@12"), wrapped in a block of their own
 // ({ INXPECT_SCOPE(id); loop }), so every way out of the loop ends them.
 #pragma once
 
@@ -18,7 +19,6 @@ std::optional<unsigned> openBeforePragmas(const clang::AttributedStmt &stmt,
                                           const SourceTokens &tokens);
 
 std::vector<PlannedSection> findLoopSections(const std::vector<FunctionFacts> &functions,
-                                             clang::ASTContext &ctx, const SourceTokens &tokens,
-                                             Reporter &report);
+                                             clang::ASTContext &ctx, Reporter &report);
 
 } // namespace inxpect

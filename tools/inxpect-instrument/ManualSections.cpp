@@ -47,11 +47,10 @@ public:
     if (!isTraceMacro(macro) || !info || !inRuntimeHeader(sm_, info->getDefinitionLoc()))
       return;
     clang::SourceLocation loc = nameTok.getLocation();
-    if (!sm_.isInMainFile(sm_.getExpansionLoc(loc)))
-      return;
     TraceMacro use;
     use.start = macro == "START_TRACE";
     use.loc = sm_.getExpansionLoc(loc);
+    use.file = sm_.getFileID(use.loc);
     use.offset = sm_.getFileOffset(use.loc);
     use.fromMacro = loc.isMacroID();
     use.rparen = sm_.getFileOffset(sm_.getExpansionLoc(range.getEnd()));
@@ -81,6 +80,7 @@ std::unique_ptr<clang::PPCallbacks> makeTraceMacroCollector(const clang::SourceM
 }
 
 std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
+                                               const SourceFiles &files,
                                                const std::vector<FunctionFacts> &functions,
                                                Reporter &report) {
   for (const auto &[name, where] : traces.programMacros)
@@ -88,8 +88,11 @@ std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
                               "left as they are");
   const std::vector<TraceMacro> &uses = traces.uses;
   std::vector<PlannedSection> sections;
+  auto inFunction = [](const FunctionFacts &f, const TraceMacro &use) {
+    return f.file->id == use.file && f.body.contains(use.offset);
+  };
   for (const TraceMacro &use : uses) {
-    if (!use.start)
+    if (!use.start || !files.withSections(use.file))
       continue;
     if (use.fromMacro) {
       report.error(use.loc, "START_TRACE inside a macro expansion cannot be given an id: "
@@ -103,7 +106,7 @@ std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
     }
     const FunctionFacts *fn = nullptr;
     for (const FunctionFacts &f : functions)
-      if (f.body.contains(use.offset))
+      if (inFunction(f, use))
         fn = &f;
     if (!fn) {
       report.error(use.loc, "START_TRACE(" + use.name + ") is outside a function body");
@@ -112,7 +115,7 @@ std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
     unsigned end = fn->body.end;
     for (const TraceMacro &other : uses)
       if (!other.start && other.name == use.name && other.offset > use.offset &&
-          fn->body.contains(other.offset)) { // uses come in file order: the first is next
+          inFunction(*fn, other)) { // uses come in file order: the first is next
         end = other.rparen + 1;
         break;
       }

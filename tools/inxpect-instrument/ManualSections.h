@@ -19,6 +19,7 @@ namespace inxpect {
 struct TraceMacro {
   bool start = false;        // START_TRACE, else END_TRACE
   std::string name;
+  clang::FileID file;        // where it is written
   unsigned offset = 0;       // the macro's name
   unsigned rparen = 0;       // its closing parenthesis
   unsigned arguments = 0;    // comma-separated arguments written
@@ -28,7 +29,7 @@ struct TraceMacro {
 
 // What the preprocessor shows of the hand-written workflow.
 struct HandWrittenTraces {
-  std::vector<TraceMacro> uses; // of inxpect.h's START_TRACE/END_TRACE, in the main file
+  std::vector<TraceMacro> uses; // of inxpect.h's START_TRACE/END_TRACE, in any file
   // START_TRACE/END_TRACE as the program defines them itself (not inxpect.h)
   std::vector<std::pair<std::string, clang::SourceLocation>> programMacros;
   // The start of the main file's line that first brings inxpect.h in, when
@@ -36,13 +37,15 @@ struct HandWrittenTraces {
   std::optional<unsigned> headerIncluded;
 };
 
-// Records the above as the main file is preprocessed.
+// Records the above as the source is preprocessed.
 std::unique_ptr<clang::PPCallbacks> makeTraceMacroCollector(const clang::SourceManager &sm,
                                                            HandWrittenTraces &out);
 
 // One section a START_TRACE; it covers the code up to the first END_TRACE of
-// the same name after it (or the end of the function).
+// the same name after it (or the end of the function). Uses in files that
+// are not rewritten are left alone.
 std::vector<PlannedSection> findManualSections(const HandWrittenTraces &traces,
+                                               const SourceFiles &files,
                                                const std::vector<FunctionFacts> &functions,
                                                Reporter &report);
 

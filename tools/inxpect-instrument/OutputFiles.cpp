@@ -14,6 +14,8 @@ std::string writeAllOrNothing(const std::vector<OutputFile> &files) {
       llvm::sys::fs::remove(t);
   };
   for (const OutputFile &f : files) {
+    if (f.mirrored)
+      llvm::sys::fs::create_directories(llvm::sys::path::parent_path(f.path));
     llvm::SmallString<256> model(f.path);
     model += ".tmp-%%%%%%";
     int fd;

@@ -1,6 +1,7 @@
-// Writes the rewritten source and the manifest all or nothing: each goes to
+// Writes the rewritten files and the manifests all or nothing: each goes to
 // a temporary file beside its destination and is renamed only when both are
-// complete, so a failure never leaves half an output behind.
+// complete, so a failure never leaves half an output behind (the
+// directories made for mirrored headers may stay).
 #pragma once
 
 #include <string>
@@ -11,6 +12,7 @@ namespace inxpect {
 struct OutputFile {
   std::string path;
   std::string content;
+  bool mirrored = false; // a header's rewrite: its directory under the output's is made
 };
 
 // Returns an empty string on success, else what went wrong (and nothing of

@@ -2,6 +2,8 @@
 // says about it, what code it covers, and how its probes go in.
 #pragma once
 
+#include <string>
+
 #include "clang/Basic/SourceLocation.h"
 
 #include "FunctionFacts.h"
@@ -17,7 +19,8 @@ enum class ProbeShape {
 };
 
 struct PlannedSection {
-  Section section;               // id and parent are set last
+  Section section;               // id, parent and file are set last
+  std::string probeId;           // the id as its probes spell it (ProbeText.h)
   ProbeShape shape = ProbeShape::Wrap;
   const FunctionFacts *function = nullptr;
   OffsetSpan span;               // the code it covers

@@ -1,31 +1,48 @@
 #include "ProbeText.h"
 
+#include <cctype>
 #include <cstdio>
 
 namespace inxpect {
 
+std::string sourceProbeId(unsigned id) { return std::to_string(id); }
+
+std::string headerProbeId(const std::string &name) {
+  std::string id = "inxpect_id_";
+  for (char c : name)
+    id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return id;
+}
+
+std::string headerIdEnum(const std::vector<std::pair<std::string, unsigned>> &ids) {
+  std::string text = "enum {";
+  for (size_t i = 0; i < ids.size(); ++i)
+    text += (i ? ", " : " ") + ids[i].first + " = " + std::to_string(ids[i].second);
+  return text + " };";
+}
+
 std::string openingProbe(const ProbeSite &site) {
   const char *macro = site.entry ? "INXPECT_ENTRY" : "INXPECT_FUNCTION";
-  return std::string(macro) + "(" + std::to_string(site.section.id) + ");";
+  return std::string(macro) + "(" + site.id + ");";
 }
 
 std::string runStart() { return "INXPECT_RUN();"; }
 std::string contextStart() { return "INXPECT_CONTEXT();"; }
-std::string scopeOpen(unsigned id) { return "{INXPECT_SCOPE(" + std::to_string(id) + "); "; }
-std::string rangeOpen(unsigned id) { return "INXPECT_BEGIN(" + std::to_string(id) + "); "; }
-std::string rangeClose(unsigned id) { return " INXPECT_END(" + std::to_string(id) + ");"; }
+std::string scopeOpen(const std::string &id) { return "{INXPECT_SCOPE(" + id + "); "; }
+std::string rangeOpen(const std::string &id) { return "INXPECT_BEGIN(" + id + "); "; }
+std::string rangeClose(const std::string &id) { return " INXPECT_END(" + id + ");"; }
 
-std::string endsBeforeCall(const std::vector<unsigned> &ids) {
+std::string endsBeforeCall(const std::vector<std::string> &ids) {
   std::string text = "(";
-  for (unsigned id : ids)
-    text += "INXPECT_END(" + std::to_string(id) + "), ";
+  for (const std::string &id : ids)
+    text += "INXPECT_END(" + id + "), ";
   return text;
 }
 
-std::string endsBeforeGoto(const std::vector<unsigned> &ids) {
+std::string endsBeforeGoto(const std::vector<std::string> &ids) {
   std::string text = "{";
-  for (unsigned id : ids)
-    text += "INXPECT_END(" + std::to_string(id) + "); ";
+  for (const std::string &id : ids)
+    text += "INXPECT_END(" + id + "); ";
   return text;
 }
 
@@ -35,12 +52,12 @@ std::string returnValueDeclaration(const std::string &type, bool record) {
 }
 std::string zeroValue(bool record) { return record ? "{0}" : "0"; }
 std::string divertedValueOpen() { return "({inxpect_rv = ("; }
-std::string divertedValueClose(unsigned id) {
-  return "); goto inxpect_return_" + std::to_string(id) + "; inxpect_rv;})";
+std::string divertedValueClose(const std::string &id) {
+  return "); goto inxpect_return_" + id + "; inxpect_rv;})";
 }
 std::string divertedBlockOpen() { return "{"; }
-std::string divertedBlockClose(unsigned id) {
-  return " if (0) inxpect_return_" + std::to_string(id) + ": return inxpect_rv;}";
+std::string divertedBlockClose(const std::string &id) {
+  return " if (0) inxpect_return_" + id + ": return inxpect_rv;}";
 }
 
 std::vector<std::string> preamble(const HeaderSwitches &switches) {

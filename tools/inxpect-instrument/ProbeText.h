@@ -6,15 +6,23 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "Manifest.h"
 
 namespace inxpect {
 
+// A section's id as its probes spell it: the number in the source; in a
+// header, a name the source's preamble gives the number (headerIdEnum), so
+// one rewrite of a header serves every source that includes it.
+std::string sourceProbeId(unsigned id);            // "3"
+std::string headerProbeId(const std::string &name); // "inxpect_id_lib_parse_h_parse_eth"
+// `enum { inxpect_id_... = 3, ... };`, one line, for the preamble.
+std::string headerIdEnum(const std::vector<std::pair<std::string, unsigned>> &ids);
+
 struct ProbeSite {
-  Section section;        // id, name, kind, ranges, parent
-  unsigned offset = 0;    // where the opening probe goes
+  std::string id;         // as spelled above
   bool entry = false;     // the first probe of an entry program: starts a run
 };
 
@@ -23,13 +31,13 @@ std::string openingProbe(const ProbeSite &site);
 std::string runStart();
 // The first statement of a function holding sections but being none.
 std::string contextStart();
-std::string scopeOpen(unsigned id);  // "{INXPECT_SCOPE(id); "
-std::string rangeOpen(unsigned id);  // "INXPECT_BEGIN(id); "
-std::string rangeClose(unsigned id); // " INXPECT_END(id);"
+std::string scopeOpen(const std::string &id);  // "{INXPECT_SCOPE(id); "
+std::string rangeOpen(const std::string &id);  // "INXPECT_BEGIN(id); "
+std::string rangeClose(const std::string &id); // " INXPECT_END(id);"
 // INXPECT_END of each id, innermost first, as the start of a comma
 // expression in front of a call (closed by ")"), or as a block around a goto.
-std::string endsBeforeCall(const std::vector<unsigned> &ids);
-std::string endsBeforeGoto(const std::vector<unsigned> &ids);
+std::string endsBeforeCall(const std::vector<std::string> &ids);
+std::string endsBeforeGoto(const std::vector<std::string> &ids);
 // A return diverted past the end of section `id` (SectionReturns.h): the
 // variable at the function's top, the text around the return's value, and
 // the block around the section's scope that ends with the real return.
@@ -38,9 +46,9 @@ std::string returnValueDeclaration(const std::string &type, bool record);
 // for a struct or union, "0" for anything else.
 std::string zeroValue(bool record);
 std::string divertedValueOpen();                 // "({inxpect_rv = ("
-std::string divertedValueClose(unsigned id);     // "); goto inxpect_return_<id>; inxpect_rv;})"
+std::string divertedValueClose(const std::string &id);    // "); goto inxpect_return_<id>; inxpect_rv;})"
 std::string divertedBlockOpen();                 // "{"
-std::string divertedBlockClose(unsigned id);     // " if (0) inxpect_return_<id>: return inxpect_rv;}"
+std::string divertedBlockClose(const std::string &id);    // " if (0) inxpect_return_<id>: return inxpect_rv;}"
 // What inxpect.h is told before it is included, each a `#define` it tests.
 struct HeaderSwitches {
   bool clockOnly = false;          // INXPECT_CLOCK_ONLY: the probes call no kfunc

@@ -90,11 +90,11 @@ public:
 
 private:
   clang::SourceLocation loc(const Marker &m) const {
-    return sm_.getComposedLoc(sm_.getMainFileID(), m.begin);
+    return sm_.getComposedLoc(tokens_.file(), m.begin);
   }
   const FunctionFacts *functionAt(const Marker &m) {
     for (const FunctionFacts &fn : functions_)
-      if (fn.body.contains(m.begin))
+      if (fn.file->id == tokens_.file() && fn.body.contains(m.begin))
         return &fn;
     error(m, "inxpect:" + std::string(m.kind == MarkerKind::Region ? "region" : "begin") + " " +
                  m.name + " is outside a function body: annotations mark statements");

@@ -46,8 +46,8 @@ std::string jumpInto(const PlannedSection &s) {
   return "";
 }
 
-SourcePos positionAt(const clang::SourceManager &sm, unsigned offset) {
-  clang::SourceLocation loc = sm.getComposedLoc(sm.getMainFileID(), offset);
+SourcePos positionAt(const clang::SourceManager &sm, clang::FileID file, unsigned offset) {
+  clang::SourceLocation loc = sm.getComposedLoc(file, offset);
   return {sm.getExpansionLineNumber(loc), sm.getExpansionColumnNumber(loc)};
 }
 
@@ -59,6 +59,8 @@ public:
 
   RewritePlan run(std::vector<PlannedSection> sections) {
     std::stable_sort(sections.begin(), sections.end(), [](const auto &a, const auto &b) {
+      if (a.function->file != b.function->file)
+        return a.function->file->index < b.function->file->index;
       if (a.span.begin != b.span.begin)
         return a.span.begin < b.span.begin;
       if (a.span.end != b.span.end)
@@ -95,9 +97,18 @@ private:
     return false;
   }
 
+  // Names are unique, and so are the names a header's probes spell their
+  // ids with (two names may differ only in what is not a letter or digit).
   void checkNames() {
-    std::map<std::string, const PlannedSection *> byName;
+    std::map<std::string, const PlannedSection *> byName, byProbeId;
     for (const PlannedSection &s : plan_.sections) {
+      if (!s.function->file->isSource()) {
+        auto [other, fresh] = byProbeId.emplace(headerProbeId(s.section.name), &s);
+        if (!fresh && other->second->section.name != s.section.name)
+          report_.error(s.where, "sections '" + other->second->section.name + "' and '" +
+                                     s.section.name + "' would get the same probe name '" +
+                                     other->first + "': rename one");
+      }
       auto [it, fresh] = byName.emplace(s.section.name, &s);
       if (fresh)
         continue;
@@ -109,30 +120,34 @@ private:
   }
 
   void finish(PlannedSection &s, unsigned id) {
+    const RewrittenFile &file = *s.function->file;
     s.section.id = id;
-    s.section.begin = positionAt(sm_, s.span.begin);
-    s.section.end = positionAt(sm_, s.span.end - 1);
-    // The parent: the innermost earlier section that covers this one.
+    s.section.file = file.shownPath;
+    s.section.begin = positionAt(sm_, file.id, s.span.begin);
+    s.section.end = positionAt(sm_, file.id, s.span.end - 1);
+    s.probeId = file.isSource() ? sourceProbeId(id) : headerProbeId(s.section.name);
+    // The parent: the innermost earlier section of the file that covers this one.
     for (unsigned p = id; p-- > 0;)
-      if (plan_.sections[p].span.contains(s.span)) {
+      if (plan_.sections[p].function->file == &file && plan_.sections[p].span.contains(s.span)) {
         s.section.parent = p;
         break;
       }
+    const FunctionFacts &fn = *s.function;
     switch (s.shape) {
     case ProbeShape::FunctionStart:
-      add(s.open, openingProbe({s.section, s.open, s.entry}), {Phase::Standalone});
+      add(fn, s.open, openingProbe({s.probeId, s.entry}), {Phase::Standalone});
       break;
     case ProbeShape::Wrap:
-      add(s.open, scopeOpen(id), {Phase::SectionOpen, id});
-      add(s.close, "}", {Phase::SectionClose, id});
+      add(fn, s.open, scopeOpen(s.probeId), {Phase::SectionOpen, id});
+      add(fn, s.close, "}", {Phase::SectionClose, id});
       break;
     case ProbeShape::Range:
-      add(s.open, rangeOpen(id), {Phase::SectionOpen, id});
-      add(s.close, rangeClose(id), {Phase::SectionClose, id});
+      add(fn, s.open, rangeOpen(s.probeId), {Phase::SectionOpen, id});
+      add(fn, s.close, rangeClose(s.probeId), {Phase::SectionClose, id});
       endBeforeGotosLeaving(s);
       break;
     case ProbeShape::Manual:
-      add(s.open, ", " + std::to_string(id), {Phase::Standalone});
+      add(fn, s.open, ", " + s.probeId, {Phase::Standalone});
       break;
     }
   }
@@ -143,8 +158,8 @@ private:
     OffsetSpan range{s.open, s.close};
     for (const GotoFact &g : s.function->gotos)
       if (range.contains(g.from) && !range.contains(g.to)) {
-        add(g.stmt.begin, endsBeforeGoto({s.section.id}), {Phase::EndsBeforeGotoOpen});
-        add(g.stmt.end, "}", {Phase::EndsBeforeGotoClose});
+        add(*s.function, g.stmt.begin, endsBeforeGoto({s.probeId}), {Phase::EndsBeforeGotoOpen});
+        add(*s.function, g.stmt.end, "}", {Phase::EndsBeforeGotoClose});
       }
   }
 
@@ -161,9 +176,9 @@ private:
     if (isSection || plan_.sections.empty())
       return;
     if (fn.entry)
-      add(fn.body.begin, runStart(), {Phase::Standalone});
+      add(fn, fn.body.begin, runStart(), {Phase::Standalone});
     else if (holdsSections)
-      add(fn.body.begin, contextStart(), {Phase::Standalone});
+      add(fn, fn.body.begin, contextStart(), {Phase::Standalone});
   }
 
   // A return that leaves a section other than the function's own goes to
@@ -172,15 +187,17 @@ private:
     std::vector<DivertedSection> diverted = divertedReturns(fn, plan_.sections);
     if (diverted.empty())
       return;
-    add(fn.body.begin, returnValueDeclaration(fn.returnType, fn.returnsRecord),
+    add(fn, fn.body.begin, returnValueDeclaration(fn.returnType, fn.returnsRecord),
         {Phase::ReturnValueDeclaration});
     for (const DivertedSection &d : diverted) {
-      add(d.block.begin, divertedBlockOpen(), {Phase::SectionOpen, d.id, Layer::DivertedBlock});
-      add(d.block.end, divertedBlockClose(d.id),
+      const std::string &id = plan_.sections[d.id].probeId;
+      add(fn, d.block.begin, divertedBlockOpen(),
+          {Phase::SectionOpen, d.id, Layer::DivertedBlock});
+      add(fn, d.block.end, divertedBlockClose(id),
           {Phase::SectionClose, d.id, Layer::DivertedBlock});
       for (const OffsetSpan &value : d.values) {
-        add(value.begin, divertedValueOpen(), {Phase::DivertedValueOpen});
-        add(value.end, divertedValueClose(d.id), {Phase::DivertedValueClose});
+        add(fn, value.begin, divertedValueOpen(), {Phase::DivertedValueOpen});
+        add(fn, value.end, divertedValueClose(id), {Phase::DivertedValueClose});
       }
     }
   }
@@ -218,7 +235,7 @@ private:
     if (open.empty())
       return;
     if (!call.span) {
-      report_.warning(sm_.getComposedLoc(sm_.getMainFileID(), call.offset),
+      report_.warning(sm_.getComposedLoc(fn.file->id, call.offset),
                       std::string(what) + " inside a macro expansion: the sections open around "
                                           "it are not ended before it, and lose this run");
       return;
@@ -226,16 +243,17 @@ private:
     std::sort(open.begin(), open.end(), [](const auto *a, const auto *b) {
       return a->section.id > b->section.id; // innermost first
     });
-    std::vector<unsigned> ids;
+    std::vector<std::string> ids;
     for (const PlannedSection *s : open)
-      ids.push_back(s->section.id);
-    add(call.span->begin, endsBeforeCall(ids), {Phase::EndsBeforeCallOpen});
-    add(call.span->end, ")", {Phase::EndsBeforeCallClose});
+      ids.push_back(s->probeId);
+    add(fn, call.span->begin, endsBeforeCall(ids), {Phase::EndsBeforeCallOpen});
+    add(fn, call.span->end, ")", {Phase::EndsBeforeCallClose});
   }
 
-  void add(unsigned offset, std::string text, InsertionOrder order) {
-    plan_.firstInsertion = std::min(plan_.firstInsertion, offset);
-    plan_.insertions.push_back({offset, std::move(text), order});
+  void add(const FunctionFacts &in, unsigned offset, std::string text, InsertionOrder order) {
+    if (in.file->isSource())
+      plan_.firstInsertion = std::min(plan_.firstInsertion, offset);
+    plan_.insertions[in.file->index].push_back({offset, std::move(text), order});
   }
 
   const std::vector<FunctionFacts> &functions_;

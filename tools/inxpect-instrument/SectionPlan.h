@@ -1,5 +1,6 @@
 // From the sections every finder proposed to the text the rewrite inserts:
-// ids in source order (outer before inner), unique names, parents, checks
+// ids in source order (the source's first, then each header's; outer before
+// inner), unique names, parents, checks
 // that no jump enters a section's scope, and the probes, including the ends
 // a tail call needs before it.
 #pragma once
@@ -8,14 +9,14 @@
 
 #include "Diagnostics.h"
 #include "PlannedSection.h"
-#include "Insertions.h"
+#include "SourceFiles.h"
 
 namespace inxpect {
 
 struct RewritePlan {
   std::vector<PlannedSection> sections; // by id, with parents set
-  std::vector<Insertion> insertions;    // probes only (not the include, not the table)
-  unsigned firstInsertion = ~0u;        // the include must come before this
+  InsertionsByFile insertions;          // probes only (not the include, not the table)
+  unsigned firstInsertion = ~0u;        // in the source: the include must come before this
 };
 
 // A section found by a mode that would be unsound (a jump into its scope) is

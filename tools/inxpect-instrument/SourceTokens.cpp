@@ -6,7 +6,9 @@
 
 namespace inxpect {
 
-SourceTokens::SourceTokens(llvm::StringRef code, const clang::LangOptions &lang) : code_(code) {
+SourceTokens::SourceTokens(llvm::StringRef code, const clang::LangOptions &lang,
+                           clang::FileID file)
+    : code_(code), file_(file) {
   clang::Lexer lexer(clang::SourceLocation::getFromRawEncoding(1), lang, code.begin(),
                      code.begin(), code.end());
   lexer.SetCommentRetentionState(true);

@@ -1,4 +1,4 @@
-// The main file's raw tokens (the lexer without the preprocessor, comments
+// One rewritten file's raw tokens (the lexer without the preprocessor, comments
 // kept): what the rewriter needs to see that the AST does not show, such as
 // annotation comments, the token before a #pragma, and preprocessor lines.
 #pragma once
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clang/Basic/LangOptions.h"
+#include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/TokenKinds.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -22,10 +23,11 @@ struct RawToken {
 
 class SourceTokens {
 public:
-  SourceTokens(llvm::StringRef code, const clang::LangOptions &lang);
+  SourceTokens(llvm::StringRef code, const clang::LangOptions &lang, clang::FileID file = {});
 
   const std::vector<RawToken> &tokens() const { return tokens_; }
   llvm::StringRef code() const { return code_; }
+  clang::FileID file() const { return file_; } // the file the offsets are in
   llvm::StringRef text(const RawToken &t) const { return code_.slice(t.begin, t.end); }
   // The last token, comments excluded, that ends at or before `offset`.
   const RawToken *lastCodeTokenBefore(unsigned offset) const;
@@ -36,6 +38,7 @@ public:
 
 private:
   llvm::StringRef code_;
+  clang::FileID file_;
   std::vector<RawToken> tokens_;
 };
 

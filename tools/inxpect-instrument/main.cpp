@@ -6,6 +6,7 @@
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -14,6 +15,7 @@
 
 #include "InstrumentAction.h"
 #include "OptionParsing.h"
+#include "SourceBatch.h"
 #include "ToolDefaults.h"
 #include "Version.h"
 
@@ -21,8 +23,8 @@ using namespace llvm;
 
 static cl::OptionCategory category("inxpect-instrument options");
 
-static cl::opt<std::string> source(cl::Positional, cl::desc("SOURCE [-- CLANG_ARGS...]"), cl::Required,
-                                   cl::cat(category));
+static cl::list<std::string> sources(cl::Positional, cl::desc("SOURCE... [-- CLANG_ARGS...]"),
+                                     cl::OneOrMore, cl::cat(category));
 static cl::opt<bool> perFunction("per-function",
                                  cl::desc("Make every function defined in SOURCE a section"),
                                  cl::cat(category));
@@ -34,6 +36,12 @@ static cl::opt<std::string> functionFilter(
     "functions",
     cl::desc("With --per-function: only functions whose whole name matches REGEX "
              "(e.g. 'xdp_.*|parse_.*')"),
+    cl::value_desc("regex"), cl::cat(category));
+static cl::opt<std::string> headers(
+    "headers",
+    cl::desc("Headers rewritten with SOURCE: those whose whole path relative to SOURCE's "
+             "directory matches REGEX (default: the program's own headers under that "
+             "directory; --headers= none)"),
     cl::value_desc("regex"), cl::cat(category));
 static cl::opt<std::string> outputPath("o",
                                        cl::desc("Rewritten source (default: SOURCE with "
@@ -62,6 +70,10 @@ and the output compiles as the input did.
 Sections:
   --per-function       every function defined in SOURCE, named after it
   --per-loop           every for/while/do loop, named <function>.<for|while|do>@<line>
+Functions and loops in the program's own headers (under SOURCE's directory)
+are sections too, named after their file: parse.h:parse_eth. Each changed
+header is written beside the output as parse.inxpect.h, and the rewritten
+files #include it instead: compile the output with the same flags.
   // inxpect:region NAME           the next statement (a block, a loop, one statement)
   // inxpect:begin NAME ... // inxpect:end NAME
                        the statements between, in one block; names declared
@@ -84,6 +96,8 @@ Examples:
   inxpect-instrument --per-function --per-loop --functions 'xdp_.*|parse_.*' xdp.c
       the programs, the parse_ helpers and every loop become sections
   inxpect-instrument --per-function xdp.c -o out/xdp.c -- -Iinclude -DWITH_IPV6
+  inxpect-instrument --per-function --headers 'lib/.*' a.c b.c
+      each source and the headers under lib/, outputs beside each source
   clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
   inxpect-run replay xdp.o --manifest xdp.inxpect.json --synthetic 10000
 )");
@@ -91,7 +105,8 @@ Examples:
 namespace {
 
 // `inferred`: also count a command LLVM interpolated from a neighbouring file.
-bool hasCommandFor(const clang::tooling::CompilationDatabase &db, bool inferred) {
+bool hasCommandFor(const clang::tooling::CompilationDatabase &db, const std::string &source,
+                   bool inferred) {
   SmallString<256> path(source);
   sys::fs::make_absolute(path);
   for (const clang::tooling::CompileCommand &cmd : db.getCompileCommands(path))
@@ -114,16 +129,19 @@ chooseCompilationDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> a
       errs() << "inxpect-instrument: error: " << error << "\n";
       return nullptr;
     }
-    if (!hasCommandFor(*db, /*inferred=*/true)) {
-      errs() << "inxpect-instrument: error: " << buildPath
-             << "/compile_commands.json has no command for '" << source
-             << "': build it there first, or give its flags after --\n";
-      return nullptr;
-    }
+    for (const std::string &source : sources)
+      if (!hasCommandFor(*db, source, /*inferred=*/true)) {
+        errs() << "inxpect-instrument: error: " << buildPath
+               << "/compile_commands.json has no command for '" << source
+               << "': build it there first, or give its flags after --\n";
+        return nullptr;
+      }
     return db;
   }
-  auto db = clang::tooling::CompilationDatabase::autoDetectFromSource(source, error);
-  if (db && hasCommandFor(*db, /*inferred=*/false))
+  auto db = clang::tooling::CompilationDatabase::autoDetectFromSource(sources.front(), error);
+  if (db && llvm::all_of(sources, [&](const std::string &source) {
+        return hasCommandFor(*db, source, /*inferred=*/false);
+      }))
     return db;
   return std::make_unique<clang::tooling::FixedCompilationDatabase>(".",
                                                                     inxpect::defaultBpfFlags());
@@ -157,12 +175,11 @@ int main(int argc, const char **argv) {
     errs() << "inxpect-instrument: error: --extra-arg: " << bad << "\n";
     return 2;
   }
-  if (!sys::fs::exists(source) || sys::fs::is_directory(source)) {
-    errs() << "inxpect-instrument: error: cannot read '" << source << "': no such file\n";
-    return 1;
-  }
-
-  inxpect::InstrumentOptions options;
+  inxpect::SourceBatch batch;
+  batch.sources = sources;
+  batch.outputPath = outputPath;
+  batch.manifestPath = manifestPath;
+  inxpect::InstrumentOptions &options = batch.modes;
   options.perFunction = perFunction;
   options.perLoop = perLoop;
   if (!functionFilter.empty()) {
@@ -178,22 +195,23 @@ int main(int argc, const char **argv) {
     }
     options.functionFilter = functionFilter;
   }
-  options.sourceName = source;
-  options.outputPath = outputPath.empty() ? inxpect::defaultOutputPath(source) : outputPath;
-  options.manifestPath =
-      manifestPath.empty() ? inxpect::defaultManifestPath(options.outputPath) : manifestPath;
-  if (sys::fs::equivalent(options.outputPath, source) || options.manifestPath == source ||
-      options.outputPath == options.manifestPath) {
-    errs() << "inxpect-instrument: error: the output and the manifest must be new files, "
-              "not SOURCE or each other\n";
-    return 2;
+  if (headers.getNumOccurrences()) {
+    std::string why;
+    if (!headers.empty() && !Regex(headers).isValid(why)) {
+      errs() << "inxpect-instrument: error: --headers '" << headers
+             << "' is not a valid regular expression: " << why << "\n";
+      return 2;
+    }
+    options.headers.pattern = headers;
   }
+  if (int status = inxpect::checkSources(batch))
+    return status;
 
   auto db = chooseCompilationDatabase(std::move(afterDashes));
   if (!db)
     return 1;
-  clang::tooling::ClangTool tool(*db, {source});
-  tool.appendArgumentsAdjuster(inxpect::extraArgumentsAdjuster(extraArgsBefore, extraArgs));
-  tool.appendArgumentsAdjuster(inxpect::bpfArgumentsAdjuster());
-  return tool.run(inxpect::makeInstrumentActionFactory(options).get()) == 0 ? 0 : 1;
+  return inxpect::instrumentSources(
+      batch, *db,
+      clang::tooling::combineAdjusters(inxpect::extraArgumentsAdjuster(extraArgsBefore, extraArgs),
+                                       inxpect::bpfArgumentsAdjuster()));
 }

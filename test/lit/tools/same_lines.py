@@ -7,7 +7,9 @@ Each line of ORIGINAL must still be in the same line of REWRITTEN, its
 characters in order, and whatever stands between them must be text the
 rewriter inserts: the runtime include and the #defines before it, probes
 (INXPECT_...), the braces and parentheses around wrapped statements and
-calls, and an id after a manual START_TRACE's name. A line's number is the
+calls, an id after a manual START_TRACE's name, the enum naming the ids of
+a header's sections, and an #include's file name (redirected to a rewritten
+header). A line's number is the
 one the compiler reads: where the rewrite added lines, a `#line N "FILE"`
 gives the next line its number back, and the lines numbered alike are read as one.
 Lines after the last original line may only be the object table.
@@ -18,11 +20,15 @@ import sys
 # Inserted text with letters, taken out of both lines before they are compared
 # (a test's comments may quote probes too); what else was inserted may only be
 # braces, parentheses, separators and ids.
-PROBES = re.compile(r'#include "inxpect\.h"|#define INXPECT_[A-Z_]+ 1|INXPECT_[A-Z]+\(\d*\)[;,]?'
+ID = r'(?:\d+|inxpect_id_\w+)'  # a header's probes name their ids
+PROBES = re.compile(r'#include "inxpect\.h"|#define INXPECT_[A-Z_]+ 1'
+                    r'|INXPECT_[A-Z]+\((?:' + ID + r')?\)[;,]?'
+                    r'|enum \{( inxpect_id_\w+ = \d+,?)+ \};'
                     # a return diverted past a section's end (SectionReturns.h)
                     r'|__typeof__\(.*?\) inxpect_rv = (?:0|\{0\});'
-                    r'|\(\{inxpect_rv = \(|\); goto inxpect_return_\d+; inxpect_rv;\}\)'
-                    r'| if \(0\) inxpect_return_\d+: return inxpect_rv;')
+                    r'|\(\{inxpect_rv = \(|\); goto inxpect_return_' + ID + r'; inxpect_rv;\}\)'
+                    r'| if \(0\) inxpect_return_' + ID + r': return inxpect_rv;')
+INCLUDE_NAME = re.compile(r'(#\s*include\s*)(?!"inxpect\.h")["<][^">]*[">]')
 PUNCTUATION = re.compile(r'^[{}() ,;0-9=]*$')
 
 
@@ -67,7 +73,8 @@ def main():
         if number > len(rewritten):
             print("line %d: missing from the output" % number)
             return 1
-        new = rewritten[number - 1]
+        line = INCLUDE_NAME.sub(r'\1"FILE"', line)
+        new = INCLUDE_NAME.sub(r'\1"FILE"', rewritten[number - 1])
         extra = inserted_text(PROBES.sub("", line), PROBES.sub("", new))
         if inserted_text(line, new) is None or extra is None or not PUNCTUATION.match(extra):
             print("line %d moved or changed:\n  original:  %r\n  rewritten: %r"
