@@ -1,14 +1,15 @@
 #!/bin/sh
 # /init of the vm.libxdp guest (busybox). xdp-loader (libxdp) loads the
 # instrumented router on lo in skb mode: the interface runs libxdp's
-# dispatcher, and the router runs as an extension (freplace) of its first
-# slot. inxpect-run attach profiles the router by its own id while pings cross
-# lo: each echo request and its reply is one run, so every count must be
-# exactly twice the pings. Attaching to the dispatcher's id names the programs
-# behind it. Then a second program (tunnel) joins behind a new dispatcher and
-# is profiled the same way, and finally, with the inxpect module loaded, the
-# router again through its kfunc. Every check prints "CHECK ok|FAIL NAME", the
-# end "GUEST DONE"; libxdp.sh judges from the console.
+# dispatcher, and the router runs as an extension (freplace) of one of its
+# slots. inxpect-run attach profiles the router by its own id while pings
+# cross lo: each echo request and each reply is one run, so every count must
+# be exactly twice the pings. Attaching to the dispatcher's id names the
+# programs behind it. Then a second program (tunnel) joins behind a new
+# dispatcher and is profiled by name, and last, with the inxpect module
+# loaded, the router reloaded is profiled by libxdp's pin through the kfunc.
+# Every check prints "CHECK ok|FAIL NAME", the end "GUEST DONE"; libxdp.sh
+# judges from the console (judge.sh).
 . /guest-common.sh
 pings=25
 
@@ -19,24 +20,27 @@ program_id() {
   awk -v name="$1" '$1 == "lo" && $2 == name { print $4 } $1 == "=>" && $3 == name { print $4 }' /tmp/status.txt
 }
 
-# profile NAME ID OUT: profiles program ID while $pings echo requests cross lo,
-# then stops inxpect-run with Ctrl-C; OUT gets its final table, OUT.err its notes.
+# profile NAME OUT HOW...: profiles the program HOW names (--prog-id ID, ...)
+# while $pings echo requests cross lo, then stops inxpect-run with Ctrl-C;
+# OUT gets its final table, OUT.err its notes.
 profile() {
-  /inxpect-run attach --prog-id "$2" --interval 600 > "$3" 2> "$3.err" &
+  name=$1 out=$2
+  shift 2
+  /inxpect-run attach "$@" --interval 600 > "$out" 2> "$out.err" &
   runner=$!
   for _ in $(seq 1 240); do
-    grep -q "profiling " "$3.err" && break
+    grep -q "profiling " "$out.err" && break
     kill -0 $runner 2>/dev/null || break
     sleep 0.5
   done
-  ping -q -A -c $pings 127.0.0.1 > "$3.ping" 2>&1
+  ping -q -A -c $pings 127.0.0.1 > "$out.ping" 2>&1
   kill -INT $runner 2>/dev/null
   wait $runner
-  echo "exit $?" >> "$3.err"
-  cat "$3.err" "$3.ping" "$3"
-  check "$1-attached" grep -q "^exit 0$" "$3.err"
-  check "$1-pings-answered" grep -q "$pings packets transmitted, $pings packets received" "$3.ping"
-  check "$1-runs-exact" grep -q "^final after .* runs: $((2 * pings)) " "$3"
+  echo "exit $?" >> "$out.err"
+  cat "$out.err" "$out.ping" "$out"
+  check "$name-attached" grep -q "^exit 0$" "$out.err"
+  check "$name-pings-answered" grep -q "$pings packets transmitted, $pings packets received" "$out.ping"
+  check "$name-runs-exact" grep -q "^final after .* runs: $((2 * pings)) " "$out"
 }
 
 # count OUT SECTION: the final count of SECTION in OUT.
@@ -65,7 +69,7 @@ check dispatcher-named grep -q "is libxdp's dispatcher (xdp-loader), not an inst
 check dispatcher-lists-router grep -q "the program behind it is id $router (xdp_router), an extension (freplace) of one of its functions\. Profile it by its id: inxpect-run attach --prog-id $router" /tmp/dispatcher.txt
 
 echo "== inxpect-run attach --prog-id $router (the router, behind the dispatcher), $pings pings"
-profile router "$router" /tmp/router.txt
+profile router /tmp/router.txt --prog-id "$router"
 check router-is-extension grep -q "xdp_router (id $router) runs as an extension (freplace) of libxdp's dispatcher xdp_dispatcher (id $dispatcher)$" /tmp/router.txt.err
 check router-counter-clock grep -q "^counter: clock" /tmp/router.txt
 for section in xdp_router lookup count; do
@@ -85,7 +89,9 @@ check router-keeps-its-id test "$(program_id xdp_router)" = "$router"
 /inxpect-run attach --prog-id "$dispatcher2" --duration 1 > /tmp/dispatcher2.txt 2>&1
 cat /tmp/dispatcher2.txt
 check dispatcher-lists-both grep -q "the programs behind it are id $router (xdp_router), id $tunnel (xdp_tunnel), each an extension" /tmp/dispatcher2.txt
-profile tunnel "$tunnel" /tmp/tunnel.txt
+echo "== inxpect-run attach --prog-name xdp_tunnel, $pings pings"
+profile tunnel /tmp/tunnel.txt --prog-name xdp_tunnel
+check tunnel-is-extension grep -q "xdp_tunnel (id $tunnel) runs as an extension (freplace) of libxdp's dispatcher xdp_dispatcher (id $dispatcher2)$" /tmp/tunnel.txt.err
 check tunnel-xdp_tunnel-exact test "$(count /tmp/tunnel.txt xdp_tunnel)" = $((2 * pings))
 
 echo "== the inxpect module: the router reloaded, its probes call the kfunc"
@@ -96,7 +102,11 @@ cat /tmp/load3.txt
 dispatcher=$(program_id xdp_dispatcher)
 router=$(program_id xdp_router)
 check kfunc-router-behind-dispatcher test -n "$dispatcher" -a -n "$router"
-profile kfunc "$router" /tmp/kfunc.txt
+# libxdp pins each program beside its link, by slot, under the dispatcher's id.
+pin=$(ls /sys/fs/bpf/xdp/dispatch-*-"$dispatcher"/prog0-prog)
+echo "== inxpect-run attach --pinned $pin, $pings pings"
+profile kfunc /tmp/kfunc.txt --pinned "$pin"
+check kfunc-pin-is-router grep -q "xdp_router (id $router) runs as an extension" /tmp/kfunc.txt.err
 check kfunc-counter grep -q "^counter: kfunc (bpf_inxpect_read, inxpect kernel module): tsc via rdtsc in cycles" /tmp/kfunc.txt
 for section in xdp_router lookup count; do
   check "kfunc-$section-exact" test "$(count /tmp/kfunc.txt $section)" = $((2 * pings))
