@@ -19,6 +19,8 @@ packages=(
   libcivetweb-dev
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
   make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
+  # programs behind libxdp's dispatcher (test/vm/libxdp.sh): xdp-loader, the dispatcher object
+  xdp-tools libxdp1
 )
 
 missing=()

@@ -1,13 +1,20 @@
 #!/bin/sh
 # Sourced by every guest's /init (initramfs.sh puts it at /guest-common.sh):
 # the file systems a BPF loader needs in a busybox guest (/sys/kernel/btf,
-# bpffs, device nodes), and what the -icount guests share.
+# bpffs, device nodes), the VM tests' checks, and what the -icount guests share.
 export PATH=/bin:/sbin
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 mount -t bpf bpf /sys/fs/bpf
 mkdir -p /tmp
+
+# The VM tests' checks: "CHECK ok|FAIL NAME" on the console, which judge.sh reads.
+check() { # NAME, then a command that must succeed
+  name=$1
+  shift
+  if "$@"; then echo "CHECK ok $name"; else echo "CHECK FAIL $name"; fi
+}
 
 # Waits (up to 10 s) for the kernel to switch to the TSC once it has refined
 # its calibration, then prints "CLOCKSOURCE name" and "TSC_MHZ rate" on a

@@ -6,11 +6,6 @@
 # and the end prints "GUEST DONE"; run.sh judges from the console.
 . /guest-common.sh
 
-check() { # NAME, then a command that must succeed
-  name=$1
-  shift
-  if "$@"; then echo "CHECK ok $name"; else echo "CHECK FAIL $name"; fi
-}
 no_oops() { ! dmesg | grep -E "Oops|invalid opcode|general protection|BUG:|Call Trace"; }
 
 echo "== insmod inxpect.ko"

@@ -31,18 +31,13 @@ echo "== module, built by DKMS for $KVER with BTF"
   fail "$(cat "$work/build-module.err")"
 
 echo "== instrumented program and kfunc probe"
-clang=clang-19
-inc=(-I "/usr/include/$(gcc -print-multiarch)")
 # drop.c reads through the kfunc; unlicensed.c, without a license, may not.
 for program in drop unlicensed; do
-  "$build/bin/inxpect-instrument" --per-function "$root/test/e2e/programs/$program.c" \
-    -o "$work/$program.inxpect.c" --manifest "$work/$program.json" \
-    -- -target bpf -O2 -g "${inc[@]}" -I "$root/test/e2e/programs" > "$work/instrument.log" 2>&1 ||
-    fail "cannot instrument $program.c (see $work/instrument.log)"
-  $clang -target bpf -O2 -g "${inc[@]}" -I "$root/runtime/bpf" -I "$root/test/e2e/programs" \
-    -c "$work/$program.inxpect.c" -o "$work/$program.o" || fail "cannot compile $program.inxpect.c"
+  "$here/instrumented-object.sh" "$build" "$root/test/e2e/programs/$program.c" "$work/$program" \
+    2> "$work/instrument.err" || fail "$(cat "$work/instrument.err")"
 done
-$clang -target bpf -O2 -g "${inc[@]}" -c "$here/kfunc_probe.bpf.c" -o "$work/kfunc_probe.o" ||
+clang-19 -target bpf -O2 -g -I "/usr/include/$(gcc -print-multiarch)" \
+  -c "$here/kfunc_probe.bpf.c" -o "$work/kfunc_probe.o" ||
   fail "cannot compile kfunc_probe.bpf.c"
 
 echo "== initramfs"
@@ -60,10 +55,4 @@ echo "== boot $KVER under TCG"
 status=$?
 tr -d '\r' < "$work/console.log" | sed -n '/== insmod/,$p'
 
-[ $status -eq 124 ] && fail "the guest did not finish within 240 s (see $work/console.log)"
-grep -q "^GUEST DONE" <(tr -d '\r' < "$work/console.log") ||
-  fail "the guest stopped before the end (see $work/console.log)"
-failed=$(tr -d '\r' < "$work/console.log" | sed -n 's/^CHECK FAIL //p' | tr '\n' ' ')
-[ -z "$failed" ] || fail "guest checks failed: $failed(see $work/console.log)"
-passed=$(tr -d '\r' < "$work/console.log" | grep -c '^CHECK ok ')
-echo "vm.kmod: PASS ($passed guest checks, $(( $(date +%s) - started )) s)"
+exec "$here/judge.sh" vm.kmod "$work/console.log" $status 240 "$started"

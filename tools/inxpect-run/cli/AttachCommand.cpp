@@ -1,5 +1,6 @@
 #include "cli/AttachCommand.h"
 
+#include "object/ProgramExtensions.h"
 #include "object/ProgramLookup.h"
 #include "profile/DefaultsOnExit.h"
 #include "profile/Session.h"
@@ -14,6 +15,10 @@ void attachLive(const AttachOptions &options, std::ostream &out, std::ostream &n
            : options.progName ? programFdByName(*options.progName)
                               : programFdByPin(*options.pinned);
   auto program = LiveProgram::fromProgramFd(fd);
+  // Behind libxdp's dispatcher: its sections see the packets the dispatcher
+  // hands to this slot only.
+  if (std::optional<Extension> extension = extensionLinkOf(program->id()))
+    notes << "inxpect-run: " << describeExtension(*extension) << "\n";
   ProfileInfo info =
       planProfile("attach", embeddedSections(*program), options, program->maxEvents());
   SessionLock lock(program->id(), program->label());

@@ -7,6 +7,7 @@
 
 #include <bpf/bpf.h>
 
+#include "object/ProgramExtensions.h"
 #include "RunError.h"
 
 namespace inxpect {
@@ -127,6 +128,9 @@ ProgramMaps findProgramMaps(int progFd) {
     for (ProgramMap *m : {&found.stats, &found.runs, &found.data})
       if (m->fd >= 0)
         ::close(m->fd);
+    std::string dispatcher = programsBehind(found.id, found.name);
+    if (!dispatcher.empty())
+      throw RunError(dispatcher);
     throw RunError("program " + found.name + " (id " + std::to_string(found.id) +
                    ") is not instrumented: it uses no " +
                    (found.stats.fd < 0  ? "inxpect_stats map"

@@ -31,7 +31,10 @@ struct ProgramMaps {
 
 // The maps of the program `progFd` (not owned); the caller owns the three
 // fds. Throws RunError, closing what it opened: a program without them is
-// "not instrumented", and the message says how to instrument it.
+// "not instrumented", and the message says how to instrument it, or, for
+// libxdp's dispatcher, which programs run behind it (ProgramExtensions).
+// Extensions (BPF_PROG_TYPE_EXT, as xdp-loader loads programs) are found
+// like any program: their maps are their own.
 ProgramMaps findProgramMaps(int progFd);
 
 } // namespace inxpect
