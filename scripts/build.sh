@@ -4,5 +4,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 "$root/scripts/install-deps.sh"
+echo "build: configuring and building into build/ (the first build takes a few minutes)"
 cmake -S "$root" -B "$root/build" -G Ninja --log-level=WARNING
-ninja -C "$root/build" --quiet 2>/dev/null || ninja -C "$root/build"
+# Ninja's [done/total] lines are the progress: one line redrawn on a terminal.
+ninja -C "$root/build"
