@@ -12,8 +12,9 @@ namespace inxpect {
 // How a profile is shown: the table, JSON lines or CSV (views/View.h).
 enum class OutputFormat { Table, Json, Csv };
 
-// The --output file, written whole or not at all: into a temporary file
-// beside it, renamed over it by commit(). A replay commits once its report
+// The --output file, written whole or not at all: into an unnamed file in
+// its directory (a named one beside it where the file system has none),
+// renamed over it by commit(). A replay commits once its report
 // is written; a live profile at its first report, so that the file can be
 // followed while it grows. A command that fails before leaves no file, and
 // an earlier one untouched. Without a path, the fallback stream.
@@ -21,7 +22,7 @@ class OutputFile {
 public:
   // Throws RunError when the file cannot be written.
   OutputFile(const std::optional<std::string> &path, std::ostream &fallback);
-  ~OutputFile(); // removes the temporary file if never committed
+  ~OutputFile(); // drops the temporary file if never committed
   OutputFile(const OutputFile &) = delete;
   OutputFile &operator=(const OutputFile &) = delete;
 
@@ -30,8 +31,11 @@ public:
   void commit();
 
 private:
+  void nameTemporary(); // gives the unnamed file a name beside the report
+
   std::optional<std::string> path_;
-  std::string temporary_;
+  int unnamed_ = -1;      // O_TMPFILE, until commit() names it
+  std::string temporary_; // its name
   std::ofstream file_;
   std::ostream &fallback_;
   bool committed_ = false;
