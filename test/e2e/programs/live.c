@@ -29,6 +29,18 @@ struct {
 	__type(value, __u32);
 } jump SEC(".maps");
 
+#ifdef E2E_LIVE_PINNED
+/* For the fault tests: a map the object asks to pin by name, which a
+ * replay must not pin (the program does not use it; libbpf creates it). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} live_pinned SEC(".maps");
+#endif
+
 COUNTER(classify);
 COUNTER(count_echo);
 COUNTER(xdp_live);
