@@ -12,7 +12,6 @@
 // the test's work directory, so that everything it could leave is the
 // test's to see.
 #include <csignal>
-#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <functional>
@@ -27,23 +26,16 @@
 #include <vector>
 
 #include <bpf/bpf.h>
-#include <bpf/btf.h>
-#include <bpf/libbpf.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "LiveFixture.h"
 #include "OtherLoader.h"
-#include "ProgramBuild.h"
-#include "RequireRoot.h"
 #include "Subprocess.h"
 #include "VethPair.h"
 
 namespace {
 
-// Sections that end before the tail call, or run in the tail-called
-// program (see programs/live.c and LiveRunTest.cpp).
-const std::vector<std::string> kLiveFlags = {"--per-function",
-                                             "--functions 'classify|count_echo|tail_work|xdp_tail'"};
 const std::vector<std::string> kSections = {"classify", "count_echo", "tail_work", "xdp_tail"};
 // What a killed session asks for, so that its configuration would show if
 // it stayed: sampling, and (live) sections off.
@@ -51,26 +43,11 @@ const char kKilledLiveOptions[] = "--sample 16 --sections classify --format json
 const char kKilledReplayOptions[] = "--sample 16 --format json";
 constexpr unsigned kKills = 20;
 constexpr unsigned kSeed = 15;
-constexpr double kLongestDelay = 1.5; // seconds: well into streaming
+// Seconds: well into streaming. A delay is kLongestDelay * u * u (u drawn
+// uniformly in [0, 1)): a third of the kills within its first 0.17 s,
+// while the session loads and attaches, the rest while it streams.
+constexpr double kLongestDelay = 1.5;
 const char kProfiling[] = "profiling ";
-
-nlohmann::json finalReport(const std::string &text) {
-  std::size_t end = text.find_last_not_of('\n');
-  if (end == std::string::npos)
-    return nullptr;
-  std::size_t begin = text.rfind('\n', end);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  return nlohmann::json::parse(text.substr(begin, end + 1 - begin), nullptr, false);
-}
-
-uint64_t countOf(const nlohmann::json &report, const std::string &section) {
-  if (report.is_object())
-    for (const auto &s : report["sections"])
-      if (s["name"] == section)
-        return s["count"];
-  ADD_FAILURE() << "no section " << section << " in " << report.dump();
-  return 0;
-}
 
 bool programExists(uint32_t id) {
   int fd = bpf_prog_get_fd_by_id(id);
@@ -119,53 +96,13 @@ std::string listing(const std::string &dir) {
   return names;
 }
 
-// A program's .data.inxpect as inxpect.h's initialiser leaves it: enabled,
-// event 0 on the default counter every run, no probe cost, every section
-// on. Returns what differs, "" when nothing does.
-std::string differenceFromDefaults(bpf_object *obj) {
-  bpf_map *data = bpf_object__find_map_by_name(obj, ".data.inxpect");
-  const btf *types = bpf_object__btf(obj);
-  int sec = types ? btf__find_by_name_kind(types, ".data.inxpect", BTF_KIND_DATASEC) : -1;
-  if (!data || sec <= 0)
-    return "no .data.inxpect with BTF";
-  std::vector<unsigned char> value(bpf_map__value_size(data));
-  uint32_t zero = 0;
-  if (bpf_map_lookup_elem(bpf_map__fd(data), &zero, value.data()) != 0)
-    return std::string("cannot read .data.inxpect: ") + std::strerror(errno);
-  std::ostringstream diff;
-  const btf_type *datasec = btf__type_by_id(types, sec);
-  const btf_var_secinfo *var = btf_var_secinfos(datasec);
-  bool sawConfig = false, sawSwitches = false;
-  for (unsigned i = 0; i < btf_vlen(datasec); ++i, ++var) {
-    std::string name = btf__name_by_offset(types, btf__type_by_id(types, var->type)->name_off);
-    if (name == "inxpect_config") {
-      // enabled, then counter[], probe_own[], probe_nested[], sample_every[]: u32 each.
-      std::vector<uint32_t> words(var->size / 4);
-      std::memcpy(words.data(), value.data() + var->offset, words.size() * 4);
-      std::size_t events = (words.size() - 1) / 4, sampleEvery = 1 + 3 * events;
-      for (std::size_t w = 0; w < words.size(); ++w) {
-        uint32_t expected = w == 0 || w == sampleEvery ? 1 : 0;
-        if (words[w] != expected)
-          diff << " inxpect_config word " << w << " is " << words[w] << ", not " << expected << ";";
-      }
-      sawConfig = true;
-    } else if (name == "inxpect_section_off") {
-      for (unsigned id = 0; id < var->size; ++id)
-        if (value[var->offset + id])
-          diff << " section " << id << " is off;";
-      sawSwitches = true;
-    }
-  }
-  if (!sawConfig || !sawSwitches)
-    diff << " no inxpect_config or inxpect_section_off in .data.inxpect";
-  return diff.str();
-}
-
-class Faults : public ::testing::Test {
+// live.c built (e2e::LiveProgramTest), a lock dir and a bpffs of the test's own.
+class Faults : public e2e::LiveProgramTest {
 protected:
   void SetUp() override {
-    REQUIRE_ROOT_FOR_BPF();
-    dir_ = e2e::makeWorkDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    e2e::LiveProgramTest::SetUp();
+    if (HasFatalFailure() || IsSkipped())
+      return;
     locks_ = dir_ + "/locks";
     bpffs_ = dir_ + "/bpffs";
     reports_ = dir_ + "/reports";
@@ -186,9 +123,9 @@ protected:
   }
 
   // inxpect-run ARGS with the test's bpffs as /sys/fs/bpf and its lock dir.
-  std::string runner(const std::string &args) const {
+  std::string isolated(const std::string &args) const {
     return "unshare -m sh -c 'mount --bind " + bpffs_ + " /sys/fs/bpf && exec env INXPECT_LOCK_DIR=" +
-           locks_ + " " + E2E_BIN_DIR + "/inxpect-run " + args + "'";
+           locks_ + " " + runner() + " " + args + "'";
   }
 
   // Starts `command args --output report_` kKills times, kills each after
@@ -200,17 +137,17 @@ protected:
                       const std::function<void()> &traffic, const std::function<void()> &check) {
     bool live = command.rfind("replay", 0) != 0;
     std::mt19937 random(kSeed);
-    std::uniform_real_distribution<double> delays(0, kLongestDelay);
+    std::uniform_real_distribution<double> uniform(0, 1);
     unsigned whileStarting = 0, whileProfiling = 0;
     for (unsigned kill = 1; kill <= kKills; ++kill) {
-      double delay = delays(random);
+      double u = uniform(random), delay = kLongestDelay * u * u;
       std::ostringstream trace;
       trace << command << ": kill " << kill << " of " << kKills << " after " << delay << " s (seed "
             << kSeed << ")";
       SCOPED_TRACE(trace.str());
       std::string phase;
       {
-        e2e::Subprocess session(runner(command + " " + args + " --output " + report_), dir_ + "/out",
+        e2e::Subprocess session(isolated(command + " " + args + " --output " + report_), dir_ + "/out",
                                 dir_ + "/err");
         std::thread packets(traffic ? traffic : std::function<void()>([] {}));
         usleep(useconds_t(delay * 1e6));
@@ -265,14 +202,15 @@ protected:
     })) << "the killed session's program is still loaded: " << listing(locks_);
   }
 
-  std::string dir_, locks_, bpffs_, reports_, report_;
+  std::string locks_, bpffs_, reports_, report_;
   std::string kernelsOwn_; // what a new bpffs holds
   bool mounted_ = false;
 };
 
 TEST_F(Faults, ReplayKilledTwentyTimesLeavesNothingAndTheNextCountsExactly) {
   // The object asks to pin a map by name: a replay must pin nothing.
-  e2e::BuiltProgram built = e2e::buildProgram("live", kLiveFlags, dir_, {"-DE2E_LIVE_PINNED"});
+  std::filesystem::create_directories(dir_ + "/pinned");
+  e2e::BuiltProgram built = e2e::buildLive(dir_ + "/pinned", {"-DE2E_LIVE_PINNED"});
   ASSERT_FALSE(HasFatalFailure());
   std::string object = built.instrumented + " --prog xdp_live";
   killRepeatedly("replay", object + " --synthetic 1000 --repeat 100000 " + kKilledReplayOptions, {},
@@ -280,21 +218,19 @@ TEST_F(Faults, ReplayKilledTwentyTimesLeavesNothingAndTheNextCountsExactly) {
   if (HasFailure())
     return;
 
-  e2e::Subprocess clean(runner("replay " + object + " --synthetic 777 --format json"), dir_ + "/out",
+  e2e::Subprocess clean(isolated("replay " + object + " --synthetic 777 --format json"), dir_ + "/out",
                         dir_ + "/err");
   ASSERT_EQ(clean.wait(30), 0) << clean.stderrText();
-  nlohmann::json report = finalReport(clean.stdoutText());
+  nlohmann::json report = e2e::lastJsonLine(clean.stdoutText());
   EXPECT_EQ(report["runs"], 777) << report.dump();
-  EXPECT_EQ(countOf(report, "classify"), 777u) << "entered once a run";
+  EXPECT_EQ(e2e::countOf(report, "classify"), 777u) << "entered once a run";
   expectNothingLeft();
 }
 
 TEST_F(Faults, RunKilledTwentyTimesLeavesNothingAttachedAndTheNextCountsExactly) {
-  e2e::BuiltProgram built = e2e::buildProgram("live", kLiveFlags, dir_);
-  ASSERT_FALSE(HasFatalFailure());
   e2e::VethPair veth("flt");
   ASSERT_FALSE(HasFatalFailure());
-  std::string run = "run " + built.instrumented + " --prog xdp_live --dev " + veth.hostDevice() +
+  std::string run = "run " + built_.instrumented + " --prog xdp_live --dev " + veth.hostDevice() +
                     " --xdp-mode native";
   killRepeatedly(
       run, kKilledLiveOptions, [&] { veth.ping(10); },
@@ -307,25 +243,23 @@ TEST_F(Faults, RunKilledTwentyTimesLeavesNothingAttachedAndTheNextCountsExactly)
   if (HasFailure())
     return;
 
-  e2e::Subprocess clean(runner(run + " --format json --interval 0.5"), dir_ + "/out", dir_ + "/err");
+  e2e::Subprocess clean(isolated(run + " --format json --interval 0.5"), dir_ + "/out", dir_ + "/err");
   ASSERT_TRUE(clean.waitForStderr(kProfiling, 10)) << clean.stderrText();
   veth.ping(7);
   clean.signal(SIGINT);
   ASSERT_EQ(clean.wait(10), 0) << clean.stderrText();
-  nlohmann::json report = finalReport(clean.stdoutText());
+  nlohmann::json report = e2e::lastJsonLine(clean.stdoutText());
   EXPECT_EQ(report["runs"], 7) << report.dump();
-  EXPECT_EQ(countOf(report, "classify"), 7u);
-  EXPECT_EQ(countOf(report, "count_echo"), 7u);
+  EXPECT_EQ(e2e::countOf(report, "classify"), 7u);
+  EXPECT_EQ(e2e::countOf(report, "count_echo"), 7u);
   EXPECT_EQ(veth.xdpOnHostDevice(), "");
   expectNothingLeft();
 }
 
 TEST_F(Faults, AttachKilledTwentyTimesRestoresTheDefaultsAndTheNextCountsExactly) {
-  e2e::BuiltProgram built = e2e::buildProgram("live", kLiveFlags, dir_);
-  ASSERT_FALSE(HasFatalFailure());
   e2e::VethPair veth("fla");
   ASSERT_FALSE(HasFatalFailure());
-  e2e::OtherLoader loader(built.instrumented, veth.hostDevice());
+  e2e::OtherLoader loader(built_.instrumented, veth.hostDevice());
   ASSERT_FALSE(HasFatalFailure());
   std::string attach = "attach --prog-id " + std::to_string(loader.programId());
   std::string ours = "id " + std::to_string(loader.programId());
@@ -335,25 +269,25 @@ TEST_F(Faults, AttachKilledTwentyTimesRestoresTheDefaultsAndTheNextCountsExactly
         EXPECT_NE(veth.xdpOnHostDevice().find(ours), std::string::npos)
             << "the loader's program is no longer attached: " << veth.xdpOnHostDevice();
         // The guard lets the lock go once the defaults are back (checked held-free above).
-        EXPECT_EQ(differenceFromDefaults(loader.object()), "")
-            << "the killed session's configuration stayed";
+        SCOPED_TRACE("the killed session's configuration must not stay");
+        e2e::expectDefaults(e2e::configOf(loader.object()));
       });
   if (HasFailure())
     return;
 
   auto before = loader.counters();
-  e2e::Subprocess clean(runner(attach + " --format json --interval 0.5"), dir_ + "/out", dir_ + "/err");
+  e2e::Subprocess clean(isolated(attach + " --format json --interval 0.5"), dir_ + "/out", dir_ + "/err");
   ASSERT_TRUE(clean.waitForStderr(kProfiling, 10)) << clean.stderrText();
   veth.ping(6);
   clean.signal(SIGINT);
   ASSERT_EQ(clean.wait(10), 0) << clean.stderrText();
   auto after = loader.counters();
-  nlohmann::json report = finalReport(clean.stdoutText());
+  nlohmann::json report = e2e::lastJsonLine(clean.stdoutText());
   EXPECT_EQ(report["runs"], after["xdp_live"] - before["xdp_live"]) << report.dump();
   for (const std::string &name : kSections)
-    EXPECT_EQ(countOf(report, name), after[name] - before[name]) << name;
-  EXPECT_EQ(countOf(report, "count_echo"), 6u);
-  EXPECT_EQ(differenceFromDefaults(loader.object()), "") << "after the clean session";
+    EXPECT_EQ(e2e::countOf(report, name), after[name] - before[name]) << name;
+  EXPECT_EQ(e2e::countOf(report, "count_echo"), 6u);
+  e2e::expectDefaults(e2e::configOf(loader.object()));
   expectNothingLeft();
 }
 

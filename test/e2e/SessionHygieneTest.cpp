@@ -27,52 +27,13 @@
 
 namespace {
 
+using e2e::configOf;
 using e2e::countOf;
+using e2e::expectDefaults;
 using e2e::lastJsonLine;
 using e2e::readFile;
 
 const std::string kRunner = std::string(E2E_BIN_DIR) + "/inxpect-run";
-
-// The program's configuration as bpftool shows it through BTF:
-// inxpect_config's fields and inxpect_section_off.
-nlohmann::json configOf(bpf_object *obj) {
-  bpf_map *map, *data = nullptr;
-  bpf_object__for_each_map(map, obj) {
-    std::string name = bpf_map__name(map);
-    if (name.size() >= 13 && name.compare(name.size() - 13, 13, ".data.inxpect") == 0)
-      data = map;
-  }
-  if (!data) {
-    ADD_FAILURE() << "no .data.inxpect map";
-    return {};
-  }
-  bpf_map_info info{};
-  uint32_t len = sizeof info;
-  EXPECT_EQ(bpf_obj_get_info_by_fd(bpf_map__fd(data), &info, &len), 0);
-  std::string out;
-  EXPECT_EQ(e2e::runCommand("bpftool -j map dump id " + std::to_string(info.id), out), 0) << out;
-  nlohmann::json dump = nlohmann::json::parse(out), config;
-  for (const auto &var : dump[0]["formatted"]["value"][".data.inxpect"])
-    for (const auto &[name, value] : var.items())
-      if (name == "inxpect_config" || name == "inxpect_section_off")
-        config[name] = value;
-  return config;
-}
-
-// What an object starts with: on, event 0 every run, no probe cost, every
-// section on.
-void expectDefaults(const nlohmann::json &config) {
-  const auto &c = config["inxpect_config"];
-  EXPECT_EQ(c["enabled"], 1) << config.dump();
-  EXPECT_EQ(c["sample_every"][0], 1) << config.dump();
-  for (std::size_t e = 1; e < c["sample_every"].size(); ++e)
-    EXPECT_EQ(c["sample_every"][e], 0) << config.dump();
-  for (const auto &field : {"counter", "probe_own", "probe_nested"})
-    for (const auto &v : c[field])
-      EXPECT_EQ(v, 0) << field << ": " << config.dump();
-  for (const auto &off : config["inxpect_section_off"])
-    EXPECT_EQ(off, 0) << config.dump();
-}
 
 class SessionHygiene : public e2e::LiveProgramTest {
 protected:
