@@ -26,15 +26,8 @@ done
 [ -x "$build/bin/inxpect-run" ] && [ -x "$build/bin/inxpect-instrument" ] ||
   fail "build the project first (scripts/build.sh)"
 
-rm -rf "$work" && mkdir -p "$work"
-"$here/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
-  fail "cannot fetch Debian's kernel (see $work/fetch.log)"
-# shellcheck source=/dev/null
-. "$build/vm-cache/kernel.env"
-
-echo "== module, built by DKMS for $KVER with BTF"
-"$here/build-module.sh" "$build/vm-cache" "$work/kmod" 2> "$work/build-module.err" ||
-  fail "$(cat "$work/build-module.err")"
+# shellcheck source=prepare-guest.sh
+. "$here/prepare-guest.sh"
 
 echo "== instrumented examples"
 for example in router tunnel; do
