@@ -7,6 +7,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Option/ArgList.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 namespace inxpect {
 
@@ -36,10 +38,28 @@ std::string badClangFlag(const std::vector<std::string> &flags) {
   return missingCount ? "'" + flags[missingIndex] + "' needs a value" : "";
 }
 
+namespace {
+
+// PREFIX/include/inxpect when this tool runs from PREFIX/bin (cmake --install,
+// the .deb), so an installed tool needs neither the source tree nor a fixed
+// prefix; "" in the build tree.
+std::string installedIncludeDir() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable("inxpect-instrument", &anchor);
+  llvm::SmallString<256> dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+  llvm::sys::path::append(dir, "include", "inxpect");
+  llvm::SmallString<256> header(dir);
+  llvm::sys::path::append(header, "inxpect.h");
+  return llvm::sys::fs::exists(header) ? std::string(dir) : "";
+}
+
+} // namespace
+
 std::string runtimeIncludeDir() {
   if (const char *dir = std::getenv("INXPECT_RUNTIME_DIR"))
     return dir;
-  return INXPECT_RUNTIME_DIR;
+  static const std::string installed = installedIncludeDir();
+  return installed.empty() ? INXPECT_RUNTIME_DIR : installed;
 }
 
 namespace {

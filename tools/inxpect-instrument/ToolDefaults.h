@@ -44,7 +44,8 @@ clang::tooling::ArgumentsAdjuster bpfArgumentsAdjuster();
 // flag"; "" when they are all flags clang knows.
 std::string badClangFlag(const std::vector<std::string> &flags);
 
-// Where runtime/bpf/inxpect.h is: $INXPECT_RUNTIME_DIR, else the build's.
+// Where runtime/bpf/inxpect.h is: $INXPECT_RUNTIME_DIR, else the installed
+// copy beside this tool (<exe dir>/../include/inxpect), else the source tree's.
 std::string runtimeIncludeDir();
 
 } // namespace inxpect
