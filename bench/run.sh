@@ -36,7 +36,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 start=$(date +%s)
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" bench
 if [ -z "$only" ]; then
   rm -rf "$out" "$img" # from scratch: nothing of an earlier run survives
 else

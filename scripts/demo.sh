@@ -16,7 +16,7 @@ esac
 bin="$root/build/bin"
 packets=100000
 
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" demo
 if [ "$(id -u)" -ne 0 ]; then
   echo "demo: run as root (sudo scripts/demo.sh): loading a BPF program needs it" >&2
   exit 1

@@ -1,27 +1,47 @@
 #!/usr/bin/env bash
-# Installs every Debian package inxpect's build, demo and tests need.
+# Installs the Debian packages inxpect needs, by purpose:
+#   scripts/install-deps.sh demo    build the tools and run the demo (no QEMU)
+#   scripts/install-deps.sh test    and run every test (the VM tests' QEMU, clang 14, ...)
+#   scripts/install-deps.sh bench   and regenerate docs/benchmarks.md
+#   scripts/install-deps.sh         all of them
 # Idempotent: quiet and quick when everything is already present.
 set -euo pipefail
 
-packages=(
-  # build
+# Building the tools, their tests' GoogleTest, and running the demo.
+demo=(
   cmake ninja-build g++ pkg-config
+  # llvm-19-tools too: LLVM's CMake package lists its tools (FileCheck, ...)
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
-  # Debian 12's own `clang`: test/e2e builds the examples with it too
-  clang-14
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
-  # running and testing BPF
-  bpftool iproute2 iputils-ping curl python3
-  # bench/run.sh: plots for docs/benchmarks.md
-  python3-matplotlib
   # the Prometheus endpoint of inxpect-run
-  prometheus-cpp-dev
-  libcivetweb-dev
+  prometheus-cpp-dev libcivetweb-dev
+)
+test=(
+  # lit; Debian 12's own `clang`, with which test/e2e builds the examples too
+  python3 clang-14
+  # running BPF on interfaces
+  bpftool iproute2 iputils-ping curl
+  # the .deb test (cpack, dpkg-shlibdeps)
+  dpkg-dev
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
   make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
   # programs behind libxdp's dispatcher (test/vm/libxdp.sh): xdp-loader, the dispatcher object
   xdp-tools libxdp1
 )
+# bench/run.sh: plots for docs/benchmarks.md
+bench=(python3-matplotlib)
+
+packages=()
+purposes=("$@")
+[ ${#purposes[@]} -eq 0 ] && purposes=(bench)
+for purpose in "${purposes[@]}"; do
+  case "$purpose" in
+    demo) packages+=("${demo[@]}") ;;
+    test) packages+=("${demo[@]}" "${test[@]}") ;;
+    bench) packages+=("${demo[@]}" "${test[@]}" "${bench[@]}") ;;
+    *) echo "usage: scripts/install-deps.sh [demo|test|bench]..." >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,7 +51,7 @@ done
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps: missing packages: ${missing[*]}" >&2
-  echo "install-deps: run this script as root (sudo scripts/install-deps.sh) to install them" >&2
+  echo "install-deps: run this script as root (sudo scripts/install-deps.sh ${purposes[*]}) to install them" >&2
   exit 1
 fi
 echo "install-deps: installing ${missing[*]}"

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" test
 if [ "$(id -u)" -ne 0 ]; then
   echo "test: not root: the end-to-end tests load BPF programs and will be skipped" \
        "(in CI, where CI=true, they fail instead)" >&2
