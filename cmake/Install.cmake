@@ -44,5 +44,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${INXPECT_LLVM_MAJOR}-dev")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dkms, clang-${INXPECT_LLVM_MAJOR}, libbpf-dev")
+# postinst registers the module's sources with DKMS and builds them when dkms
+# is installed (a note how to do it later when not); prerm unregisters them.
+foreach(script postinst prerm)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/deb/${script}.in ${CMAKE_BINARY_DIR}/deb/${script} @ONLY)
+  list(APPEND CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_BINARY_DIR}/deb/${script})
+endforeach()
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_GENERATOR DEB)
 include(CPack)
