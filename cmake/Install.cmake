@@ -1,6 +1,7 @@
 # What `cmake --install` puts under the prefix and `cpack -G DEB` packs
-# (docs/installing.md): the tools, the runtime header the instrumented
-# programs include, and the kernel module's sources laid out for DKMS.
+# (docs/installing.md): the tools, their man pages and bash completions, the
+# runtime header the instrumented programs include, and the kernel module's
+# sources laid out for DKMS.
 include(GNUInstallDirs)
 
 install(TARGETS inxpect-instrument inxpect-run RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
@@ -8,6 +9,14 @@ install(TARGETS inxpect-instrument inxpect-run RUNTIME DESTINATION ${CMAKE_INSTA
 # programs (-I PREFIX/include/inxpect), and inxpect-instrument looks for it
 # there, beside its own bin/ (ToolDefaults.cpp).
 install(FILES ${INXPECT_RUNTIME_DIR}/inxpect.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/inxpect)
+
+# The man pages and bash completions the tools wrote of themselves (ToolDocs.cmake);
+# bash-completion loads a command's file by its name on first use.
+include(${CMAKE_CURRENT_LIST_DIR}/ToolDocs.cmake)
+install(FILES ${INXPECT_DOCS_DIR}/man1/inxpect-instrument.1.gz ${INXPECT_DOCS_DIR}/man1/inxpect-run.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${INXPECT_DOCS_DIR}/completions/inxpect-instrument ${INXPECT_DOCS_DIR}/completions/inxpect-run
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 
 # DKMS takes a module's sources from /usr/src/NAME-VERSION: PREFIX/src, so the
 # .deb (prefix /usr) puts them there and a test prefix keeps them inside.
@@ -35,5 +44,12 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${INXPECT_LLVM_MAJOR}-dev")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dkms, clang-${INXPECT_LLVM_MAJOR}, libbpf-dev")
+# postinst registers the module's sources with DKMS and builds them when dkms
+# is installed (a note how to do it later when not); prerm unregisters them.
+foreach(script postinst prerm)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/deb/${script}.in ${CMAKE_BINARY_DIR}/deb/${script} @ONLY)
+  list(APPEND CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_BINARY_DIR}/deb/${script})
+endforeach()
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_GENERATOR DEB)
 include(CPack)

@@ -23,6 +23,8 @@ test=(
   bpftool iproute2 iputils-ping curl
   # the .deb test (cpack, dpkg-shlibdeps)
   dpkg-dev
+  # the man pages' test: groff -man -ww and man -l (man-db brings col)
+  groff-base man-db
   # the kernel module's VM test (test/vm): module BTF, initramfs, QEMU guest
   make dkms dwarves busybox-static cpio kmod qemu-system-x86 xz-utils
   # programs behind libxdp's dispatcher (test/vm/libxdp.sh): xdp-loader, the dispatcher object

@@ -12,4 +12,6 @@ std::string inxpectVersion() {
   return text;
 }
 
+std::string inxpectVersionNumber() { return INXPECT_VERSION; }
+
 } // namespace inxpect

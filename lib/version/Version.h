@@ -9,4 +9,7 @@ namespace inxpect {
 // "inxpect 0.1.0 (git 56fa4c8-dirty)", or without the part in brackets.
 std::string inxpectVersion();
 
+// "0.1.0": the project's version alone (a man page's footer).
+std::string inxpectVersionNumber();
+
 } // namespace inxpect

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # install.deb: `cpack -G DEB` makes a .deb holding exactly expected-files.txt
 # under /usr, whose Depends name Debian's libraries and Recommends dkms; the
-# tools unpacked from it run.
+# tools unpacked from it run; its postinst and prerm register and remove the
+# module with DKMS (run here against a stand-in dkms that records its calls:
+# the host's DKMS tree is left alone), and without dkms only say how.
 #   deb.sh BUILD_DIR
 set -euo pipefail
 build=$1
@@ -32,4 +34,5 @@ dpkg-deb -x "$deb" "$tmp/root"
   fail "the packed inxpect-instrument --version failed"
 grep -q "inxpect" "$tmp/version.txt" || fail "inxpect-instrument --version does not name inxpect"
 "$tmp/root/usr/bin/inxpect-run" --version | grep -q "inxpect" || fail "the packed inxpect-run --version failed"
+"$here/deb-maintainer-scripts.sh" "$deb" "$tmp/scripts"
 echo "install.deb: PASS"

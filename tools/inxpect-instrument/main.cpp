@@ -13,6 +13,8 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "CommandLineDocs.h"
+#include "HelpText.h"
 #include "InstrumentAction.h"
 #include "OptionParsing.h"
 #include "SourceBatch.h"
@@ -23,7 +25,7 @@ using namespace llvm;
 
 static cl::OptionCategory category("inxpect-instrument options");
 
-static cl::list<std::string> sources(cl::Positional, cl::desc("SOURCE... [-- CLANG_ARGS...]"),
+static cl::list<std::string> sources(cl::Positional, cl::desc(inxpect::instrumentHelp::positional),
                                      cl::OneOrMore, cl::cat(category));
 static cl::opt<bool> perFunction("per-function",
                                  cl::desc("Make every function defined in SOURCE a section"),
@@ -60,47 +62,6 @@ static cl::list<std::string> extraArgs("extra-arg",
 static cl::list<std::string> extraArgsBefore("extra-arg-before",
                                              cl::desc("A flag put first in the compile command"),
                                              cl::value_desc("flag"), cl::cat(category));
-
-static cl::extrahelp moreHelp(R"(
-Rewrites SOURCE so that each section is measured by inxpect-run: a probe is
-inserted at the start of each section and ends it on every way out (returns,
-gotos, breaks, a bpf_tail_call). Every original line keeps its line number,
-and the output compiles as the input did.
-
-Sections:
-  --per-function       every function defined in SOURCE, named after it
-  --per-loop           every for/while/do loop, named <function>.<for|while|do>@<line>
-Functions and loops in the program's own headers (under SOURCE's directory)
-are sections too, named after their file: parse.h:parse_eth. Each changed
-header is written beside the output as parse.inxpect.h, and the rewritten
-files #include it instead: compile the output with the same flags.
-  // inxpect:region NAME           the next statement (a block, a loop, one statement)
-  // inxpect:begin NAME ... // inxpect:end NAME
-                       the statements between, in one block; names declared
-                       there stay visible after it
-  START_TRACE(name) ... END_TRACE(name)
-                       written by hand (with #include "inxpect.h"): kept and
-                       given an id
-Annotations are always on; block comments work too.
-
-Compile flags: the flags a BPF build needs (-target bpf -O2 -g, the
-multiarch include directory, the inxpect runtime headers), followed by those
-after `--`: a later -target, -O, -D or -U wins, and -I directories are
-searched before the multiarch one. Or from compile_commands.json (-p DIR, or
-found above SOURCE), as they are. --extra-arg and --extra-arg-before (each
-repeatable) add a flag at the end or the start of whichever is used.
-
-Examples:
-  inxpect-instrument --per-function xdp.c
-      writes xdp.inxpect.c and xdp.inxpect.json
-  inxpect-instrument --per-function --per-loop --functions 'xdp_.*|parse_.*' xdp.c
-      the programs, the parse_ helpers and every loop become sections
-  inxpect-instrument --per-function xdp.c -o out/xdp.c -- -Iinclude -DWITH_IPV6
-  inxpect-instrument --per-function --headers 'lib/.*' a.c b.c
-      each source and the headers under lib/, outputs beside each source
-  clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
-  inxpect-run replay xdp.o --manifest xdp.inxpect.json --synthetic 10000
-)");
 
 namespace {
 
@@ -150,6 +111,14 @@ chooseCompilationDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> a
 } // namespace
 
 int main(int argc, const char **argv) {
+  // Hidden: the build makes the man page and the bash completion with them.
+  if (argc == 2 && (StringRef(argv[1]) == "--help-man" || StringRef(argv[1]) == "--bash-completion")) {
+    outs() << (StringRef(argv[1]) == "--help-man" ? inxpect::instrumentManPage(category)
+                                                  : inxpect::instrumentBashCompletion(category));
+    return 0;
+  }
+  static const std::string helpEpilogue = inxpect::instrumentHelpEpilogue();
+  static cl::extrahelp moreHelp(helpEpilogue);
   std::string error;
   // Takes everything after `--` as the compile flags, and hides it from cl.
   auto afterDashes = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
@@ -159,8 +128,9 @@ int main(int argc, const char **argv) {
     os << "inxpect-instrument: " << inxpect::inxpectVersion()
        << "\nbuilt with LLVM " LLVM_VERSION_STRING " (clang " CLANG_VERSION_STRING ")\n";
   });
-  if (!inxpect::parseOptions(argc, argv, "inxpect-instrument: puts profiling probes into an "
-                                         "XDP/BPF C source\n"))
+  if (!inxpect::parseOptions(argc, argv,
+                             std::string("inxpect-instrument: ") + inxpect::instrumentHelp::summary +
+                                 "\n"))
     return 2;
   if (!error.empty()) {
     StringRef why = StringRef(error).trim();

@@ -93,7 +93,9 @@ const OptionSpec xdpMode{
       else
         throw UsageError("--xdp-mode expects native or generic, got \"" + m +
                          "\" (generic works on every interface, native needs driver support)");
-    })};
+    }),
+    nullptr,
+    {"native", "generic"}};
 
 const OptionGroup runInterface{"Interface", {&dev, &xdpMode}};
 const OptionGroup runProgram{

@@ -11,6 +11,12 @@
 
 namespace inxpect {
 
+// An exit status of a command's own, beyond 0 (done), 1 (failed), 2 (usage).
+struct ExitStatus {
+  int code;
+  const char *meaning;
+};
+
 struct CommandSpec {
   const char *name;     // "replay"
   Command::Kind kind;
@@ -24,11 +30,21 @@ struct CommandSpec {
   // Checks the positional arguments and the options that go together; runs
   // after every option is read, and not for --events list.
   void (*check)(Command &, const std::vector<std::string> &positional);
+  std::vector<ExitStatus> exitStatuses = {}; // in the man page's EXIT STATUS
 };
 
 // replay, run, attach.
 const std::vector<CommandSpec> &commandTable();
 const CommandSpec *findCommand(const std::string &name);
+
+// inxpect-run as a whole, for --help and the man page (cli/Options.cpp).
+namespace tool {
+extern const char *const summary;                     // what it does, in a line
+extern const char *const objectNote;                  // what OBJ is ...
+extern const std::vector<const char *> objectExample; // ... and how one is made
+extern const std::vector<const char *> helpWords;     // in place of a command
+extern const std::vector<const char *> versionWords;
+} // namespace tool
 
 // " (see inxpect-run NAME --help)": the hint that ends a usage error.
 std::string seeHelp(const CommandSpec &command);

@@ -113,7 +113,9 @@ const OptionSpec format{
     "table (default; refreshes in place on a terminal while live), json (one object a "
     "line: an \"interval\" one each --interval while live, a \"final\" one at the end) or "
     "csv (one row a section and event)",
-    setFormat};
+    setFormat,
+    nullptr,
+    {"table", "json", "csv"}};
 
 const OptionSpec interval{
     "--interval", "SEC", "seconds between two live reports (default 1)",

@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <sstream>
 
 #include "RunError.h"
 
 namespace inxpect {
 
 namespace {
-
-const std::size_t kHelpWidth = 79;
 
 const OptionSpec *findOption(const std::vector<const OptionGroup *> &groups,
                              const std::string &name) {
@@ -123,28 +120,6 @@ std::string formatOptions(const std::vector<const OptionGroup *> &groups) {
     }
   }
   return out;
-}
-
-std::string wrapText(const std::string &text, std::size_t indent, bool firstIndented) {
-  std::istringstream words(text);
-  std::string out = firstIndented ? "" : std::string(indent, ' ');
-  std::size_t column = indent;
-  bool lineEmpty = true;
-  for (std::string word; words >> word;) {
-    if (!lineEmpty && column + 1 + word.size() > kHelpWidth) {
-      out += "\n" + std::string(indent, ' ');
-      column = indent;
-      lineEmpty = true;
-    }
-    if (!lineEmpty) {
-      out += ' ';
-      ++column;
-    }
-    out += word;
-    column += word.size();
-    lineEmpty = false;
-  }
-  return out + "\n";
 }
 
 std::optional<std::string> closestName(const std::string &typed,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "TextWrap.h"
 #include "cli/Options.h"
 
 namespace inxpect {
@@ -24,6 +25,9 @@ struct OptionSpec {
   // The value of an option that ends the command line without one (--events
   // alone means --events list); nullptr: there it needs a value.
   const char *valueWhenLast = nullptr;
+  // Every value it takes, when they are few (--format): the shell completes
+  // them. Empty: any value (completed as a file name).
+  std::vector<const char *> values = {};
 };
 
 // The options a command shows under one heading in its --help.
@@ -48,10 +52,6 @@ std::vector<std::string> parseOptions(const std::vector<std::string> &args,
 
 // The groups as --help lists them: a heading each, options aligned.
 std::string formatOptions(const std::vector<const OptionGroup *> &groups);
-
-// `text` wrapped to 79 columns, every line indented by `indent` spaces, the
-// first line's indent already written by the caller when `firstIndented`.
-std::string wrapText(const std::string &text, std::size_t indent, bool firstIndented);
 
 // The name among `names` a typo most likely meant, if any is close to it.
 std::optional<std::string> closestName(const std::string &typed,

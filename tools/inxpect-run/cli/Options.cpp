@@ -2,14 +2,33 @@
 // options with the table, and print help from the same table.
 #include "cli/Options.h"
 
+#include <algorithm>
+
+#include "cli/CommandLineDocs.h"
 #include "cli/CommandTable.h"
 #include "RunError.h"
 
 namespace inxpect {
 
+namespace tool {
+const char *const summary = "runs an instrumented XDP program and reports each section's cost";
+const char *const objectNote =
+    "OBJ is a BPF object compiled from the output of inxpect-instrument, e.g.:";
+const std::vector<const char *> objectExample{
+    "inxpect-instrument --per-function xdp.c",
+    "clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o",
+    "sudo inxpect-run replay xdp.o --synthetic 10000", "sudo inxpect-run run xdp.o --dev eth0"};
+const std::vector<const char *> helpWords{"--help", "-h", "help"};
+const std::vector<const char *> versionWords{"--version", "version"};
+} // namespace tool
+
 namespace {
 
-bool isHelp(const std::string &arg) { return arg == "--help" || arg == "-h" || arg == "help"; }
+bool isOneOf(const std::string &arg, const std::vector<const char *> &words) {
+  return std::find(words.begin(), words.end(), arg) != words.end();
+}
+
+bool isHelp(const std::string &arg) { return isOneOf(arg, tool::helpWords); }
 
 // Usage, what it does, options by group, examples.
 std::string commandHelp(const CommandSpec &command) {
@@ -46,8 +65,7 @@ UsageError unknownCommand(const std::string &name) {
 } // namespace
 
 std::string mainHelp() {
-  std::string out = "inxpect-run: runs an instrumented XDP program and reports each section's "
-                    "cost.\n\nUsage:\n";
+  std::string out = std::string("inxpect-run: ") + tool::summary + ".\n\nUsage:\n";
   for (const CommandSpec &command : commandTable())
     out += std::string("  inxpect-run ") + command.usage + "\n";
   out += "  inxpect-run COMMAND --help\n  inxpect-run --version\n\nCommands:\n";
@@ -55,13 +73,10 @@ std::string mainHelp() {
     std::string name = std::string("  ") + command.name;
     out += name + std::string(11 - name.size(), ' ') + wrapText(command.summary, 11, true);
   }
-  return out + R"(
-OBJ is a BPF object compiled from the output of inxpect-instrument, e.g.:
-  inxpect-instrument --per-function xdp.c
-  clang-19 -target bpf -O2 -g -I runtime/bpf -c xdp.inxpect.c -o xdp.o
-  sudo inxpect-run replay xdp.o --synthetic 10000
-  sudo inxpect-run run xdp.o --dev eth0
-)";
+  out += std::string("\n") + tool::objectNote + "\n";
+  for (const char *line : tool::objectExample)
+    out += std::string("  ") + line + "\n";
+  return out;
 }
 
 std::string replayHelp() { return helpFor("replay"); }
@@ -73,8 +88,13 @@ Command parseCommandLine(const std::vector<std::string> &args) {
   if (args.empty())
     throw UsageError("no command given: try inxpect-run replay OBJ --synthetic 1000, "
                      "or inxpect-run --help");
-  if (args[0] == "--version" || args[0] == "version") {
+  if (isOneOf(args[0], tool::versionWords)) {
     c.kind = Command::Kind::Version;
+    return c;
+  }
+  // Hidden: the build makes the man page and the completion with them.
+  if (args[0] == "--help-man" || args[0] == "--bash-completion") {
+    c.helpText = args[0] == "--help-man" ? runManPage() : runBashCompletion();
     return c;
   }
   if (isHelp(args[0])) {
@@ -85,7 +105,7 @@ Command parseCommandLine(const std::vector<std::string> &args) {
   if (!command)
     throw unknownCommand(args[0]);
   for (std::size_t i = 1; i < args.size(); ++i)
-    if (args[i] == "--help" || args[i] == "-h") {
+    if (args[i][0] == '-' && isHelp(args[i])) { // --help, -h
       c.helpText = commandHelp(*command);
       return c;
     }

@@ -22,8 +22,8 @@ namespace inxpect {
 namespace {
 
 std::string lockDirectory() {
-  const char *dir = std::getenv("INXPECT_LOCK_DIR");
-  return dir && *dir ? dir : "/run/inxpect";
+  const char *dir = std::getenv(SessionLock::kDirectoryVariable);
+  return dir && *dir ? dir : SessionLock::kDefaultDirectory;
 }
 
 std::string readHolder(int fd) {

@@ -14,6 +14,9 @@ namespace inxpect {
 
 class SessionLock {
 public:
+  static constexpr const char *kDirectoryVariable = "INXPECT_LOCK_DIR";
+  static constexpr const char *kDefaultDirectory = "/run/inxpect";
+
   // Takes the lock for program `progId` (`label` names it in messages),
   // waiting up to a second for a session that is just ending. Throws
   // RunError naming the other session's pid.
