@@ -50,9 +50,13 @@ std::optional<ListedProgram> describe(uint32_t id, const HostAttachments &host, 
   bpf_prog_info info{};
   uint32_t len = sizeof info;
   std::optional<ProgramMaps> maps;
-  if (bpf_obj_get_info_by_fd(fd, &info, &len) == 0)
-    maps = instrumentedMaps(fd);
-  if (!maps && !all) {
+  try {
+    if (bpf_obj_get_info_by_fd(fd, &info, &len) == 0)
+      maps = instrumentedMaps(fd);
+  } catch (const RunError &) {
+    // its maps' information failed: listed as not instrumented with --all
+  }
+  if (!info.id || (!maps && !all)) { // the kernel told nothing of it, or nothing to show
     ::close(fd);
     return std::nullopt;
   }
