@@ -16,7 +16,9 @@
  *    of the function modes): empty regions 1.23, empty functions 1.18 (cms
  *    0.89-0.91), functions keeping two values live across their probes 0.69
  *    on cms: what a probe costs in place varies from site to site.
- * Built with the runner (CMake) and embedded in it.
+ * Built with the runner (CMake) and embedded in it. Its table is complete
+ * (each section's function too), so inxpect-run list names its sections
+ * while a session has it loaded.
  */
 #include "inxpect.h"
 
@@ -54,13 +56,13 @@ char LICENSE[] __attribute__((section("license"), used)) = "GPL";
 
 INXPECT_OBJECT(10, 0,
 	"{\"inxpect_self\":1,\"hash\":\"0x0\",\"sections\":["
-	"{\"id\":0,\"name\":\"empty\",\"kind\":\"region\",\"parent\":null},"
-	"{\"id\":1,\"name\":\"outer\",\"kind\":\"region\",\"parent\":null},"
-	"{\"id\":2,\"name\":\"inner_0\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":3,\"name\":\"inner_1\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":4,\"name\":\"inner_2\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":5,\"name\":\"inner_3\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":6,\"name\":\"inner_4\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":7,\"name\":\"inner_5\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":8,\"name\":\"inner_6\",\"kind\":\"function\",\"parent\":1},"
-	"{\"id\":9,\"name\":\"inner_7\",\"kind\":\"function\",\"parent\":1}]}");
+	"{\"id\":0,\"name\":\"empty\",\"kind\":\"region\",\"function\":\"inxpect_calibrate_empty\",\"parent\":null},"
+	"{\"id\":1,\"name\":\"outer\",\"kind\":\"region\",\"function\":\"inxpect_calibrate_nested\",\"parent\":null},"
+	"{\"id\":2,\"name\":\"inner_0\",\"kind\":\"function\",\"function\":\"inner_0\",\"parent\":1},"
+	"{\"id\":3,\"name\":\"inner_1\",\"kind\":\"function\",\"function\":\"inner_1\",\"parent\":1},"
+	"{\"id\":4,\"name\":\"inner_2\",\"kind\":\"function\",\"function\":\"inner_2\",\"parent\":1},"
+	"{\"id\":5,\"name\":\"inner_3\",\"kind\":\"function\",\"function\":\"inner_3\",\"parent\":1},"
+	"{\"id\":6,\"name\":\"inner_4\",\"kind\":\"function\",\"function\":\"inner_4\",\"parent\":1},"
+	"{\"id\":7,\"name\":\"inner_5\",\"kind\":\"function\",\"function\":\"inner_5\",\"parent\":1},"
+	"{\"id\":8,\"name\":\"inner_6\",\"kind\":\"function\",\"function\":\"inner_6\",\"parent\":1},"
+	"{\"id\":9,\"name\":\"inner_7\",\"kind\":\"function\",\"function\":\"inner_7\",\"parent\":1}]}");

@@ -22,6 +22,7 @@ public:
   // killed); 128 + n when killed by signal n.
   int wait(double seconds);
   std::string stdoutText() const;
+  pid_t pid() const { return pid_; } // the command's own: the shell execs it
   std::string stderrText() const;
 
 private:

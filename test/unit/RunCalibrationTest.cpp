@@ -4,7 +4,31 @@
 
 #include <gtest/gtest.h>
 
+#include "Manifest.h"
+#include "object/LoadedObject.h"
+
 using namespace inxpect;
+
+namespace inxpect { // embedded in the runner (tools/inxpect-run/CMakeLists.txt)
+extern const unsigned char kCalibrationObject[];
+extern const std::size_t kCalibrationObject_size;
+extern const unsigned char kClockOnlyCalibrationObject[];
+extern const std::size_t kClockOnlyCalibrationObject_size;
+} // namespace inxpect
+
+// While a session calibrates, its calibration programs are loaded like any
+// instrumented program: inxpect-run list must be able to name their sections.
+TEST(RunCalibration, TheCalibrationObjectsEmbedACompleteTable) {
+  for (auto [data, size] : {std::pair{kCalibrationObject, kCalibrationObject_size},
+                            std::pair{kClockOnlyCalibrationObject, kClockOnlyCalibrationObject_size}}) {
+    auto object = LoadedObject::openMemory(data, size, "calibration", "inxpect_calibrate_nested");
+    Manifest table = manifestFromSelfDescription(object->layout().selfDescription);
+    ASSERT_EQ(table.sections.size(), object->layout().nsections);
+    EXPECT_EQ(table.sections[0].name, "empty");
+    EXPECT_EQ(table.sections[0].function, "inxpect_calibrate_empty");
+    EXPECT_EQ(table.sections[9].function, "inner_7");
+  }
+}
 
 TEST(RunCalibration, EstimateIsTheMeanAndTheSampleStandardDeviation) {
   Estimate e = estimateOf({2, 4, 4, 4});

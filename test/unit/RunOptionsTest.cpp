@@ -89,6 +89,21 @@ TEST(RunOptions, RejectsBadNumbersAndFormats) {
   EXPECT_EQ(usageError({"replay", "x.o", "--synthetic", "5", "--sample", "4294967295"}), "");
 }
 
+TEST(RunOptions, ListTakesATableOrJsonAndAll) {
+  Command c = parse({"list"});
+  ASSERT_EQ(c.kind, Command::Kind::List);
+  EXPECT_EQ(c.list.format, OutputFormat::Table);
+  EXPECT_FALSE(c.list.all);
+  c = parse({"list", "--all", "--format=json"});
+  EXPECT_EQ(c.list.format, OutputFormat::Json);
+  EXPECT_TRUE(c.list.all);
+  EXPECT_EQ(usageError({"list", "--format", "csv"}),
+            "list --format expects table or json, got \"csv\"");
+  EXPECT_EQ(usageError({"list", "x.o"}), "list takes no arguments, got \"x.o\": it lists every "
+                                         "instrumented program loaded on this host");
+  EXPECT_EQ(usageError({"list", "--sample", "4"}), "unknown option --sample (see inxpect-run list --help)");
+}
+
 TEST(Events, TheClockIsTheDefaultAndAlwaysOffered) {
   inxpect::CounterSource clock;
   auto events = inxpect::armEvents(clock, {}, 4);

@@ -8,6 +8,7 @@
 # programs behind it. Then a second program (tunnel) joins behind a new
 # dispatcher and is profiled by name, and last, with the inxpect module
 # loaded, the router reloaded is profiled by libxdp's pin through the kfunc.
+# inxpect-run list shows the router behind the dispatcher.
 # Every check prints "CHECK ok|FAIL NAME", the end "GUEST DONE"; libxdp.sh
 # judges from the console (judge.sh).
 . /guest-common.sh
@@ -59,6 +60,18 @@ router=$(program_id xdp_router)
 cat /tmp/status.txt
 check router-behind-dispatcher test -n "$dispatcher" -a -n "$router"
 ls -R /sys/fs/bpf/xdp # libxdp's pins
+
+echo "== inxpect-run list: the router behind the dispatcher, the dispatcher left out"
+/inxpect-run list > /tmp/list.txt 2>&1
+/inxpect-run list --all > /tmp/list-all.txt 2>&1
+/inxpect-run list --format json > /tmp/list.json 2>&1
+cat /tmp/list.txt /tmp/list-all.txt /tmp/list.json
+check list-router-ext grep -q "^$router: ext  name xdp_router  tag " /tmp/list.txt
+check list-router-sections grep -q "^	sections 4: count, decrease_ttl, xdp_router, lookup$" /tmp/list.txt
+check list-router-behind-dispatcher grep -q "^	extension (freplace) of libxdp's dispatcher xdp_dispatcher (id $dispatcher), xdp on lo (ifindex 1), generic, " /tmp/list.txt
+check list-no-dispatcher sh -c "! grep -q '^$dispatcher: ' /tmp/list.txt"
+check list-all-dispatcher grep -q "^$dispatcher: xdp  name xdp_dispatcher  tag " /tmp/list-all.txt
+check list-json-extension grep -q "\"attached\":\[{\"kind\":\"extension\",\"target_id\":$dispatcher,\"target_name\":\"xdp_dispatcher\",\"libxdp_dispatcher\":true,\"target_xdp\":\[{\"ifindex\":1,\"interface\":\"lo\",\"mode\":\"generic\"," /tmp/list.json
 
 echo "== inxpect-run attach to the dispatcher (id $dispatcher)"
 /inxpect-run attach --prog-id "$dispatcher" --duration 1 > /tmp/dispatcher.txt 2>&1

@@ -5,7 +5,8 @@
 # loads instrumented examples on lo in skb (generic) mode, each an extension
 # (freplace) of a slot of the dispatcher; inxpect-run attaches to them by id
 # while pings cross lo, first with the clock, then with the inxpect module's
-# kfunc, and the guest (libxdp-init.sh) requires exact section counts. Prints
+# kfunc, and the guest (libxdp-init.sh) requires exact section counts, and
+# inxpect-run list to show the router behind the dispatcher. Prints
 # exactly one line "vm.libxdp: PASS" or "vm.libxdp: FAIL: why".
 #   libxdp.sh [BUILD_DIR]   (default: build/; downloads are cached in BUILD_DIR/vm-cache)
 set -uo pipefail

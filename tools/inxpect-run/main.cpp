@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/AttachCommand.h"
+#include "cli/ListCommand.h"
 #include "counters/CounterSource.h"
 #include "cli/Options.h"
 #include "cli/ReplayCommand.h"
@@ -43,6 +44,9 @@ int main(int argc, char **argv) {
       break;
     case Command::Kind::Attach:
       attachLive(command.attach, std::cout, std::cerr);
+      break;
+    case Command::Kind::List:
+      listPrograms(command.list, std::cout, std::cerr);
       break;
     }
     return 0;

@@ -1,4 +1,4 @@
-// replay, run and attach: their own options, their arguments, their help.
+// replay, run, attach and list: their own options, their arguments, their help.
 #include "cli/CommandTable.h"
 
 #include <limits>
@@ -144,6 +144,35 @@ void checkAttach(Command &c, const std::vector<std::string> &positional) {
                      " (bpftool prog list shows loaded programs)");
 }
 
+// list
+
+const OptionSpec listFormat{
+    "--format", "FMT",
+    "table (default: a block a program, as bpftool prog show prints them) or json (one "
+    "array, an object a program)",
+    [](CommonOptions &o, const std::string &v) {
+      if (v == "table")
+        o.format = OutputFormat::Table;
+      else if (v == "json")
+        o.format = OutputFormat::Json;
+      else
+        throw UsageError("list --format expects table or json, got \"" + v + "\"");
+    }};
+
+const OptionSpec listAll{"--all", nullptr,
+                         "list every loaded program, those not instrumented marked so",
+                         setterOf<ListOptions>([](ListOptions &o, const std::string &) {
+                           o.all = true;
+                         })};
+
+const OptionGroup listOutput{"Output", {&listFormat, &listAll}};
+
+void checkList(Command &, const std::vector<std::string> &positional) {
+  if (!positional.empty())
+    throw UsageError("list takes no arguments, got \"" + positional[0] +
+                     "\": it lists every instrumented program loaded on this host");
+}
+
 std::vector<CommandSpec> makeCommandTable() {
   return {
       {"replay", Command::Kind::Replay, "replay OBJ (--pcap FILE | --synthetic N) [options]",
@@ -199,6 +228,21 @@ std::vector<CommandSpec> makeCommandTable() {
         "sudo inxpect-run attach --prog-name xdp_parser --sample 16",
         "sudo inxpect-run attach --prog-id 42 --sections parse_ipv4,handle_tcp --format csv"},
        [](Command &c) -> CommonOptions & { return c.attach; }, checkAttach},
+      {"list", Command::Kind::List, "list [--format table|json] [--all]",
+       "the instrumented programs loaded on this host: sections, stats layout, where each "
+       "is attached, whether a session profiles it",
+       "list the instrumented programs loaded on this host, as bpftool prog show does.",
+       {"For each program that carries inxpect's probes: its id, name and tag, the sections "
+        "named by the table the object embeds, the layout of its statistics map and its "
+        "manifest's hash; where it runs (XDP on an interface of this network namespace, with "
+        "the mode and the bpf_link if one holds it; as an extension behind libxdp's "
+        "dispatcher, and where that is attached; in a slot of a tail-call map); and the pid "
+        "of the inxpect-run session profiling it, if one is. Programs without probes are "
+        "left out unless --all. Reads only: nothing is configured or attached (needs root)."},
+       {&listOutput},
+       {"sudo inxpect-run list", "sudo inxpect-run list --all",
+        "sudo inxpect-run list --format json | jq '.[] | select(.session) | .id'"},
+       [](Command &c) -> CommonOptions & { return c.list; }, checkList},
   };
 }
 

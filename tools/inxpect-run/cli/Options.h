@@ -66,12 +66,18 @@ struct AttachOptions : CommonOptions {
   std::optional<std::string> pinned;
 };
 
+// inxpect-run list: only --format (table or json) and --all.
+struct ListOptions : CommonOptions {
+  bool all = false; // programs that are not instrumented too, marked so
+};
+
 struct Command {
-  enum class Kind { Help, Version, ListEvents, Replay, Run, Attach } kind = Kind::Help;
+  enum class Kind { Help, Version, ListEvents, Replay, Run, Attach, List } kind = Kind::Help;
   std::string helpText; // for Kind::Help: what to print on stdout
   ReplayOptions replay;
   RunOptions run;
   AttachOptions attach;
+  ListOptions list;
 };
 
 // args excludes argv[0]. Throws UsageError naming the offending argument.

@@ -5,6 +5,8 @@
 
 #include <bpf/bpf.h>
 
+#include "object/KernelObjects.h"
+
 namespace inxpect {
 
 namespace {
@@ -30,28 +32,26 @@ std::optional<ProgramFacts> programFacts(uint32_t id) {
   return ProgramFacts{info.type, info.name};
 }
 
+std::string idAndName(uint32_t id, const std::string &name) {
+  return name + " (id " + std::to_string(id) + ")";
+}
+
+} // namespace
+
 // An freplace link is a tracing link of an extension program; its target is
 // a program id (for fentry and the like it is a BTF object id instead). The
 // function it replaces is left out: Debian's 6.1 kernel names the target
 // program's main function for the link libxdp creates when it loads the
 // extension (target_btf_id), and the right slot only for the links it makes
 // when it moves extensions to a new dispatcher.
-std::vector<Extension> freplaceLinks() {
+std::vector<Extension> extensionLinks() {
   std::vector<Extension> links;
-  uint32_t id = 0;
-  while (bpf_link_get_next_id(id, &id) == 0) {
-    int fd = bpf_link_get_fd_by_id(id);
-    if (fd < 0)
-      continue;
-    bpf_link_info info{};
-    uint32_t len = sizeof info;
-    int err = bpf_obj_get_info_by_fd(fd, &info, &len);
-    ::close(fd);
-    if (err || info.type != BPF_LINK_TYPE_TRACING)
-      continue;
+  forEachLink([&](const bpf_link_info &info) {
+    if (info.type != BPF_LINK_TYPE_TRACING)
+      return;
     std::optional<ProgramFacts> program = programFacts(info.prog_id);
     if (!program || program->type != BPF_PROG_TYPE_EXT)
-      continue;
+      return;
     Extension link;
     link.id = info.prog_id;
     link.name = program->name;
@@ -59,19 +59,15 @@ std::vector<Extension> freplaceLinks() {
     if (std::optional<ProgramFacts> target = programFacts(link.targetId))
       link.targetName = target->name;
     links.push_back(link);
-  }
+  });
   return links;
 }
 
-std::string idAndName(uint32_t id, const std::string &name) {
-  return name + " (id " + std::to_string(id) + ")";
-}
-
-} // namespace
+bool isLibxdpDispatcher(const std::string &name) { return name == kDispatcherName; }
 
 std::vector<Extension> extensionsOf(uint32_t targetId) {
   std::vector<Extension> found;
-  for (const Extension &e : freplaceLinks())
+  for (const Extension &e : extensionLinks())
     if (e.targetId == targetId)
       found.push_back(e);
   std::sort(found.begin(), found.end(),
@@ -80,21 +76,21 @@ std::vector<Extension> extensionsOf(uint32_t targetId) {
 }
 
 std::optional<Extension> extensionLinkOf(uint32_t id) {
-  for (const Extension &e : freplaceLinks())
+  for (const Extension &e : extensionLinks())
     if (e.id == id)
       return e;
   return std::nullopt;
 }
 
 std::string describeExtension(const Extension &e) {
-  std::string target = e.targetName == kDispatcherName ? "libxdp's dispatcher " : "program ";
+  std::string target = isLibxdpDispatcher(e.targetName) ? "libxdp's dispatcher " : "program ";
   return idAndName(e.id, e.name) + " runs as an extension (freplace) of " + target +
          idAndName(e.targetId, e.targetName);
 }
 
 std::string programsBehind(uint32_t id, const std::string &name) {
   std::vector<Extension> behind = extensionsOf(id);
-  bool dispatcher = name == kDispatcherName;
+  bool dispatcher = isLibxdpDispatcher(name);
   std::string what = "program " + idAndName(id, name) +
                      (dispatcher ? " is libxdp's dispatcher (xdp-loader), not an instrumented "
                                    "program"

@@ -19,6 +19,13 @@ struct Extension {
   std::string targetName;
 };
 
+// Every freplace link on the host.
+std::vector<Extension> extensionLinks();
+
+// Whether a program of this name is libxdp's dispatcher (by the name libxdp
+// gives its entry function).
+bool isLibxdpDispatcher(const std::string &name);
+
 // The extensions attached to program `targetId`, by id.
 std::vector<Extension> extensionsOf(uint32_t targetId);
 

@@ -89,7 +89,10 @@ int programFdByPin(const std::string &path) {
   return fd;
 }
 
-ProgramMaps findProgramMaps(int progFd) {
+namespace {
+
+// Whichever of the three maps the program uses, their fds open.
+ProgramMaps collectProgramMaps(int progFd) {
   bpf_prog_info info{};
   uint32_t len = sizeof info;
   if (bpf_obj_get_info_by_fd(progFd, &info, &len) != 0)
@@ -124,10 +127,33 @@ ProgramMaps findProgramMaps(int progFd) {
     else
       ::close(fd);
   }
-  if (found.stats.fd < 0 || found.runs.fd < 0 || found.data.fd < 0) {
-    for (ProgramMap *m : {&found.stats, &found.runs, &found.data})
-      if (m->fd >= 0)
-        ::close(m->fd);
+  return found;
+}
+
+void closeMaps(ProgramMaps &maps) {
+  for (ProgramMap *m : {&maps.stats, &maps.runs, &maps.data})
+    if (m->fd >= 0)
+      ::close(m->fd);
+}
+
+bool complete(const ProgramMaps &maps) {
+  return maps.stats.fd >= 0 && maps.runs.fd >= 0 && maps.data.fd >= 0;
+}
+
+} // namespace
+
+std::optional<ProgramMaps> instrumentedMaps(int progFd) {
+  ProgramMaps found = collectProgramMaps(progFd);
+  if (complete(found))
+    return found;
+  closeMaps(found);
+  return std::nullopt;
+}
+
+ProgramMaps findProgramMaps(int progFd) {
+  ProgramMaps found = collectProgramMaps(progFd);
+  if (!complete(found)) {
+    closeMaps(found);
     std::string dispatcher = programsBehind(found.id, found.name);
     if (!dispatcher.empty())
       throw RunError(dispatcher);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <linux/bpf.h>
@@ -36,5 +37,9 @@ struct ProgramMaps {
 // Extensions (BPF_PROG_TYPE_EXT, as xdp-loader loads programs) are found
 // like any program: their maps are their own.
 ProgramMaps findProgramMaps(int progFd);
+
+// The same, quietly: nothing (and nothing left open) when the program lacks
+// any of the three maps, as every program not built from a rewrite does.
+std::optional<ProgramMaps> instrumentedMaps(int progFd);
 
 } // namespace inxpect

@@ -10,6 +10,7 @@
 #include <string>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -24,6 +25,10 @@ namespace {
 std::string lockDirectory() {
   const char *dir = std::getenv(SessionLock::kDirectoryVariable);
   return dir && *dir ? dir : SessionLock::kDefaultDirectory;
+}
+
+std::string lockPath(const std::string &dir, uint32_t progId) {
+  return dir + "/prog-" + std::to_string(progId) + ".lock";
 }
 
 std::string readHolder(int fd) {
@@ -81,7 +86,7 @@ SessionLock::SessionLock(uint32_t progId, const std::string &label) {
   if (failed)
     throw RunError("cannot create " + dir + " for the session lock: " + failed.message());
   sweepStale(dir);
-  std::string path = dir + "/prog-" + std::to_string(progId) + ".lock";
+  std::string path = lockPath(dir, progId);
   if (path.size() >= sizeof path_)
     throw RunError("the session lock's path is too long: " + path);
   // A session just killed holds it until its guard has put the
@@ -116,6 +121,26 @@ void SessionLock::release() {
   ::unlink(path_);
   ::close(fd_);
   fd_ = -1;
+}
+
+std::optional<pid_t> profilingSession(uint32_t progId) {
+  int fd = ::open(lockPath(lockDirectory(), progId).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return std::nullopt;
+  // A shared lock is granted only when no session holds the exclusive one;
+  // a session starting meanwhile retries (SessionLock waits up to a second).
+  bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  std::string holder = held ? readHolder(fd) : "";
+  ::close(fd);
+  if (!held)
+    return std::nullopt;
+  char *end = nullptr;
+  long pid = std::strtol(holder.c_str(), &end, 10);
+  if (end == holder.c_str() || *end || pid <= 0)
+    return 0;
+  if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+    return std::nullopt;
+  return static_cast<pid_t>(pid);
 }
 
 } // namespace inxpect

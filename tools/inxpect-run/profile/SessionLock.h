@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace inxpect {
 
@@ -34,5 +36,12 @@ private:
   int fd_ = -1;
   char path_[128] = {};
 };
+
+// The pid of the session profiling program `progId`, if one is: its lock
+// is held and the pid in it alive (a killed session's guard holds the lock
+// a moment longer, putting the configuration back: no session then). 0: the
+// lock is held by a session that has not written its pid yet. Reads only;
+// for inxpect-run list.
+std::optional<pid_t> profilingSession(uint32_t progId);
 
 } // namespace inxpect
