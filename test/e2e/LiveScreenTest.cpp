@@ -88,9 +88,11 @@ TEST_F(LiveScreen, KeysSortAndSwitchASectionOffThenQuitPutsTheProgramBack) {
   }
   ASSERT_NE(during["inxpect_section_off"][echo], 0) << "space did not switch count_echo off: "
                                                     << during.dump();
-  for (std::size_t id = 0; id < during["inxpect_section_off"].size(); ++id)
-    if (id != echo)
+  for (std::size_t id = 0; id < during["inxpect_section_off"].size(); ++id) {
+    if (id != echo) {
       EXPECT_EQ(during["inxpect_section_off"][id], 0) << "only the selected section: " << id;
+    }
+  }
   veth.ping(2);
   terminal.type("cq");
   ASSERT_EQ(terminal.wait(15), 0) << terminal.output() << e2e::readFile(dir_ + "/err");
@@ -136,6 +138,35 @@ TEST_F(LiveScreen, QuitAndCtrlCDetachAndGiveTheTerminalBack) {
     EXPECT_EQ(rows[0].name, "classify") << "the tree order when no key sorted it";
     EXPECT_EQ(rows[0].count, 2u);
   }
+}
+
+// The session ended from under the screen (its program unloaded), stderr
+// on the same terminal: what was said while the screen was up is printed
+// once it is gone (xterm's screen left: rmcup), before the final table, on
+// a terminal in line mode.
+TEST_F(LiveScreen, AProgramUnloadedUnderTheScreenEndsItAndTheNoteFollows) {
+  e2e::VethPair veth("scu");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::OtherLoader loader(built_.instrumented, veth.hostDevice());
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::PseudoTerminal terminal(std::string(E2E_BIN_DIR) + "/inxpect-run attach --prog-id " +
+                                   std::to_string(loader.programId()) + " --interval 0.2",
+                               "xterm");
+  ASSERT_TRUE(terminal.waitForOutput(kScreenUp, 20)) << terminal.output();
+  veth.ping(2);
+  loader.unload();
+  ASSERT_EQ(terminal.wait(15), 0) << terminal.output();
+  EXPECT_TRUE(terminal.inLineMode());
+  const std::string &text = terminal.output();
+  std::size_t left = text.rfind("\033[?1049l");
+  std::size_t note = text.rfind("was unloaded: the profile ends here");
+  std::size_t final = text.rfind("final after");
+  ASSERT_NE(left, std::string::npos) << text;
+  ASSERT_NE(note, std::string::npos) << text;
+  ASSERT_NE(final, std::string::npos) << text;
+  EXPECT_LT(left, note) << "held while the screen was up, printed once it is gone";
+  EXPECT_LT(note, final) << text;
+  EXPECT_EQ(finalRows(text).at(0).count, 2u) << text;
 }
 
 // A terminal without a screen of its own (TERM=dumb) and --no-curses get
