@@ -140,6 +140,28 @@ TEST_F(LiveScreen, QuitAndCtrlCDetachAndGiveTheTerminalBack) {
   }
 }
 
+// Ctrl-\ raises SIGQUIT, which kills with no destructor run: the terminal
+// is put back all the same; the bpf_link goes with the process.
+TEST_F(LiveScreen, AFatalSignalStillGivesTheTerminalBack) {
+  e2e::VethPair veth("scf");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::PseudoTerminal terminal(runner("run " + built_.instrumented + " --prog xdp_live --dev " +
+                                      veth.hostDevice()),
+                               "xterm");
+  ASSERT_TRUE(terminal.waitForOutput(kScreenUp, 20)) << terminal.output();
+  EXPECT_FALSE(terminal.inLineMode());
+  std::size_t drawn = terminal.output().size();
+  terminal.type("\x1c");
+  EXPECT_EQ(terminal.wait(15), 128 + SIGQUIT) << terminal.output();
+  EXPECT_TRUE(terminal.inLineMode());
+  EXPECT_NE(terminal.output().find("\033[?1049l", drawn), std::string::npos)
+      << "the screen's page was not left: " << terminal.output().substr(drawn);
+  std::string left;
+  for (int i = 0; i < 50 && !(left = veth.xdpOnHostDevice()).empty(); ++i)
+    usleep(20000);
+  EXPECT_EQ(left, "") << "left attached";
+}
+
 // The session ended from under the screen (its program unloaded), stderr
 // on the same terminal: what was said while the screen was up is printed
 // once it is gone (xterm's screen left: rmcup), before the final table, on

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <poll.h>
 #include <pty.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -28,6 +29,8 @@ PseudoTerminal::PseudoTerminal(const std::string &command, const std::string &te
   pid_ = forkpty(&master_, nullptr, nullptr, &size);
   if (pid_ == 0) {
     setenv("TERM", term.c_str(), 1);
+    rlimit noCore{0, 0}; // a test that kills it with SIGQUIT wants no core file
+    setrlimit(RLIMIT_CORE, &noCore);
     // exec: the command is the terminal's only process, so Ctrl-C reaches
     // it alone and its exit status is the one waited for.
     std::string line = "exec " + command;

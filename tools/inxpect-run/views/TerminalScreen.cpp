@@ -8,6 +8,8 @@
 
 #include <curses.h>
 
+#include "views/TerminalRescue.h"
+
 namespace inxpect {
 
 namespace {
@@ -29,6 +31,18 @@ int liveKey(int key) {
     return kKeyPageDown;
   }
   return key;
+}
+
+// What leaves the screen on this terminal, from its terminfo entry: the
+// normal page back, the cursor shown, attributes off.
+std::string leaveScreenSequence() {
+  std::string text;
+  for (const char *capability : {"rmcup", "cnorm", "sgr0"}) {
+    const char *value = tigetstr(capability);
+    if (value && value != reinterpret_cast<char *>(-1))
+      text += value;
+  }
+  return text + "\r\n";
 }
 
 // The lines of `text`, without their newlines.
@@ -63,9 +77,12 @@ std::unique_ptr<TerminalScreen> TerminalScreen::open(std::ostream &out, std::ost
                                                      const TableColumns &columns) {
   out.flush();
   std::fflush(stdout);
+  termios lineMode{};
+  tcgetattr(STDIN_FILENO, &lineMode);
   SCREEN *terminal = newterm(nullptr, stdout, stdin);
   if (!terminal)
     return nullptr;
+  armTerminalRescue(lineMode, leaveScreenSequence());
   cbreak(); // keys one at a time; Ctrl-C still raises SIGINT, which ends the session cleanly
   noecho();
   keypad(stdscr, TRUE);
@@ -86,6 +103,7 @@ void TerminalScreen::close() {
   if (!terminal_)
     return;
   endwin();
+  disarmTerminalRescue();
   delscreen(terminal_);
   terminal_ = nullptr;
   notes_ << held_.str();
