@@ -33,8 +33,8 @@ install(FILES ${kmod}/dkms.conf ${kmod}/Kbuild ${kmod}/Makefile ${kmod}/inxpect_
 install(PROGRAMS ${kmod}/scripts/build-resolve-btfids.sh DESTINATION ${INXPECT_DKMS_DIR}/scripts)
 
 # The .deb: Depends from dpkg-shlibdeps on the installed tools (libbpf1,
-# libclang-cpp19, libllvm19, ...), plus clang's resource headers, which
-# inxpect-instrument parses programs with.
+# libclang-cpp19, libllvm19, libncursesw6 for the live table, ...), plus
+# clang's resource headers, which inxpect-instrument parses programs with.
 set(CPACK_PACKAGE_NAME inxpect)
 set(CPACK_PACKAGE_VENDOR inxpect)
 set(CPACK_PACKAGE_CONTACT "inxpect developers <inxpect@localhost>")

@@ -13,8 +13,8 @@ demo=(
   # llvm-19-tools too: LLVM's CMake package lists its tools (FileCheck, ...)
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools
   libbpf-dev libelf-dev zlib1g-dev nlohmann-json3-dev libpcap-dev googletest libgtest-dev
-  # the Prometheus endpoint of inxpect-run
-  prometheus-cpp-dev libcivetweb-dev
+  # the Prometheus endpoint of inxpect-run; its live table on a terminal
+  prometheus-cpp-dev libcivetweb-dev libncurses-dev
 )
 test=(
   # lit; Debian 12's own `clang`, with which test/e2e builds the examples too

@@ -23,7 +23,7 @@ diff -u "$here/expected-files.txt" "$tmp/packed.txt" || fail "the .deb's files d
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for package in libbpf1 libclang-cpp19 libllvm19 libelf1 libpcap0.8 libcivetweb1 \
-               libprometheus-cpp-core1.0 libclang-common-19-dev; do
+               libprometheus-cpp-core1.0 libncursesw6 libclang-common-19-dev; do
   grep -Eq "(^|, )$package( |,|$)" <<< "$depends" || fail "Depends lacks $package"
 done
 recommends=$(dpkg-deb -f "$deb" Recommends)

@@ -11,7 +11,7 @@ TEST(RunLiveOptions, RunWithEveryOption) {
   Command c = parseCommandLine({"run", "x.o", "--dev", "eth0", "--xdp-mode=generic", "--prog",
                                 "xdp_a", "--duration", "2.5", "--interval", "0.25", "--format",
                                 "csv", "--output", "p.csv", "--per-cpu", "--prometheus",
-                                "127.0.0.1:9435", "--sections", "a,b"});
+                                "127.0.0.1:9435", "--sections", "a,b", "--no-curses"});
   ASSERT_EQ(c.kind, Command::Kind::Run);
   EXPECT_EQ(c.run.object, "x.o");
   EXPECT_EQ(c.run.device, "eth0");
@@ -25,6 +25,9 @@ TEST(RunLiveOptions, RunWithEveryOption) {
   EXPECT_EQ(c.run.prometheus.value_or(""), "127.0.0.1:9435");
   EXPECT_EQ(c.run.sections, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(c.run.xdpMode, XdpMode::Generic);
+  EXPECT_TRUE(c.run.noCurses);
+  EXPECT_FALSE(parseCommandLine({"run", "x.o", "--dev", "eth0"}).run.noCurses);
+  EXPECT_TRUE(parseCommandLine({"attach", "--prog-id", "1", "--no-curses"}).attach.noCurses);
   EXPECT_EQ(parseCommandLine({"run", "x.o", "--dev", "eth0"}).run.xdpMode, XdpMode::Native);
 }
 

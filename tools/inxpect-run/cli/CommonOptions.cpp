@@ -141,6 +141,13 @@ const OptionSpec raw{"--raw", nullptr,
                      "the probes taken out",
                      [](CommonOptions &o, const std::string &) { o.raw = true; }};
 
+const OptionSpec noCurses{
+    "--no-curses", nullptr,
+    "on a terminal, redraw the plain table in place instead of the full-screen one that "
+    "takes keys (sort, switch sections, pause, quit); the plain one is also what a pipe, a "
+    "file and TERM=dumb get",
+    [](CommonOptions &o, const std::string &) { o.noCurses = true; }};
+
 const OptionSpec prometheus{
     "--prometheus", "A:P",
     "serve the same figures at http://A:P/metrics, e.g. --prometheus 127.0.0.1:9435 "
@@ -150,7 +157,8 @@ const OptionSpec prometheus{
 const OptionGroup eventsAndSampling{"Events and sampling", {&events, &sample, &precise}};
 
 const OptionGroup liveOutput{"Output",
-                             {&format, &raw, &interval, &duration, &output, &perCpu, &prometheus}};
+                             {&format, &raw, &noCurses, &interval, &duration, &output, &perCpu,
+                              &prometheus}};
 
 } // namespace common
 

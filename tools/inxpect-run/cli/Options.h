@@ -34,6 +34,7 @@ struct CommonOptions {
   std::optional<std::string> prometheus;      // --prometheus ADDR:PORT
   bool perCpu = false;                        // --per-cpu: a column block per CPU
   bool raw = false;                           // --raw: the table shows readings as taken
+  bool noCurses = false;                      // --no-curses: the plain redraw, no keys
 
   // The events to arm, in slot order, each with its sampling rate.
   std::vector<EventRequest> eventRequests() const;

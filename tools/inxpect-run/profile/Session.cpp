@@ -9,6 +9,7 @@
 
 #include "views/View.h"
 #include "views/PrometheusExporter.h"
+#include "views/TerminalScreen.h"
 #include "views/OutputFile.h"
 #include "RunError.h"
 #include "profile/Calibration.h"
@@ -56,6 +57,30 @@ void followSectionsFile(SectionsFile &file, ProfileInfo &info, ProgramConfig &co
   notes << "inxpect-run: sections on (from " << file.path() << "): "
         << (names->empty() ? "every section" : list) << "\n";
   notes.flush();
+}
+
+// How long a wait for a key lasts before a stop signal is looked at again.
+constexpr double kKeyTickSeconds = 0.05;
+
+// Answers the screen's keys for `seconds`: a section switched on or off in
+// the running program at once. True when the session is to end: q, as
+// Ctrl-C (which still raises SIGINT on the screen) does.
+bool answerKeys(TerminalScreen &screen, double seconds, ProfileInfo &info, ProgramConfig &config) {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point until =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  for (double left; !stopRequested() &&
+                    (left = std::chrono::duration<double>(until - Clock::now()).count()) > 0;) {
+    KeyAction action = screen.waitForKey(std::min(left, kKeyTickSeconds));
+    if (action.kind == KeyAction::Quit)
+      return true;
+    if (action.kind == KeyAction::SwitchSection && action.section < info.sectionOn.size()) {
+      bool on = !info.sectionOn[action.section];
+      config.setSectionOn(action.section, on);
+      info.sectionOn[action.section] = on;
+    }
+  }
+  return stopRequested();
 }
 
 } // namespace
@@ -169,8 +194,6 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
   ProfileInfo info = profile; // its section switches follow --sections-file
   OutputFile output(options.output, out);
   std::ostream *sink = &output.stream();
-  bool inPlace = options.format == OutputFormat::Table && !options.output && ::isatty(STDOUT_FILENO);
-  std::unique_ptr<ProfileView> view = makeView(options.format, *sink, inPlace, options.perCpu, options.raw);
   std::unique_ptr<PrometheusExporter> exporter;
   if (options.prometheus) {
     exporter = std::make_unique<PrometheusExporter>(*options.prometheus, info);
@@ -201,6 +224,20 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
         << ": Ctrl-C to stop\n";
   notes.flush();
 
+  // The table on a terminal takes the screen and keys, unless the terminal
+  // cannot draw one; the plain redraw otherwise. While the screen is up
+  // what is said goes through it (held, shown on its note line).
+  bool table = options.format == OutputFormat::Table && !options.output;
+  std::unique_ptr<TerminalScreen> screen;
+  if (table && !options.noCurses && terminalCanShowScreen())
+    screen = TerminalScreen::open(*sink, notes, {options.perCpu, options.raw});
+  std::unique_ptr<ProfileView> plain;
+  if (!screen)
+    plain = makeView(options.format, *sink, table && ::isatty(STDOUT_FILENO), options.perCpu,
+                     options.raw);
+  ProfileView &view = screen ? static_cast<ProfileView &>(*screen) : *plain;
+  std::ostream &said = screen ? screen->notes() : notes;
+
   for (;;) {
     Clock::time_point next = last + std::chrono::duration_cast<Clock::duration>(
                                         std::chrono::duration<double>(options.intervalSeconds));
@@ -215,15 +252,16 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
     }
     bool stopped = false;
     for (double left; !stopped && (left = seconds(next - Clock::now())) > 0;) {
-      stopped = sleepUnlessStopped(control ? std::min(left, kPollSeconds) : left);
+      double nap = control || screen ? std::min(left, kPollSeconds) : left;
+      stopped = screen ? answerKeys(*screen, nap, info, program.config()) : sleepUnlessStopped(nap);
       if (control && !stopped)
-        followSectionsFile(*control, info, program.config(), notes);
+        followSectionsFile(*control, info, program.config(), said);
     }
     ending = ending || stopped;
     if (!ending && endedBy) {
       if (std::string why = endedBy(); !why.empty()) {
-        notes << "inxpect-run: " << why << ": the profile ends here\n";
-        notes.flush();
+        said << "inxpect-run: " << why << ": the profile ends here\n";
+        said.flush();
         ending = true;
       }
     }
@@ -235,7 +273,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
       exporter->publish(figures);
     // A final report follows a stop at once; an interval report for the
     // same moment would only repeat it.
-    view->show(info, figures);
+    view.show(info, figures);
     output.commit();
     if (ending)
       break;
@@ -249,7 +287,7 @@ void profileLive(const ProfileInfo &profile, LiveProgram &program, const CommonO
         info.probeCost = pooled(calibrations);
         writeProbeCosts(info, program);
       } catch (const RunError &e) {
-        notes << "inxpect-run: warning: calibrating the probes again failed, keeping the "
+        said << "inxpect-run: warning: calibrating the probes again failed, keeping the "
                  "earlier calibration: " << e.what() << "\n";
       }
       calibrated = Clock::now();

@@ -1,184 +1,44 @@
-// The top-like table: a header that says what ran, then one row a section.
-// Live, it is redrawn in place on a terminal; a replay prints it once.
-#include <algorithm>
-#include <cstdio>
-#include <sstream>
-
+// The top-like table, printed: live, redrawn in place on a terminal that
+// has no screen of its own (TERM=dumb, --no-curses) or appended table after
+// table into a pipe or a file; a replay prints it once.
+#include "views/TableText.h"
 #include "views/View.h"
 
 namespace inxpect {
 
 namespace {
 
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
-std::string samplingText(uint32_t every) {
-  return every == 1 ? "every run" : "1 run in " + std::to_string(every);
-}
-
-// A corrected cost, `?` when uncertain, the mark in a column of its own
-// width so the numbers align; `-` when there is none.
-std::string markedCost(const std::optional<double> &cost, bool uncertain, const std::string &unit) {
-  if (!cost)
-    return "-  ";
-  return fixed(*cost, 1) + " " + unit + (uncertain ? " ?" : "  ");
-}
-
-// Columns padded to their widest cell; text left-aligned, numbers right-aligned.
-std::string textTable(const std::vector<std::vector<std::string>> &rows,
-                      const std::vector<bool> &alignRight) {
-  std::vector<std::size_t> width(alignRight.size(), 0);
-  for (const auto &row : rows)
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
-      width[c] = std::max(width[c], row[c].size());
-  std::ostringstream out;
-  for (const auto &row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      std::string pad(width[c] - row[c].size(), ' ');
-      line += (c ? "  " : "") + (alignRight[c] ? pad + row[c] : row[c] + pad);
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << "\n";
-  }
-  return out.str();
-}
-
-// The lines above the table: the counter, the program, the runs and how
-// each event is sampled; a replay adds its packets and verdicts.
-std::string header(const ProfileInfo &info, const ProfileFigures &f) {
-  std::ostringstream text;
-  text << info.counter.describe(info.events) << "\n";
-  for (const ProbeCost &c : info.probeCost)
-    text << "probe cost (" << c.event << "): " << fixed(c.own.mean, 1) << " +- "
-         << fixed(c.own.spread, 1) << " " << c.unit << " in a section's own reading, "
-         << fixed(c.nested.mean, 1) << " +- " << fixed(c.nested.spread, 1) << " " << c.unit
-         << " for each section entered inside it\n";
-  std::string sampling;
-  for (const EventInfo &e : info.events)
-    sampling += "  " + e.name + ": " + samplingText(e.sampleEvery);
-  if (const std::optional<ReplayTraffic> &replay = info.replay) {
-    text << "program: " << info.program << " (" << info.object << ")  runs: " << f.runs << " ("
-         << replay->packets << " packets x " << replay->passes
-         << (replay->passes == 1 ? " pass" : " passes") << ")" << sampling << "\nverdicts:";
-    for (unsigned a = 0; a < kXdpActions; ++a)
-      text << (a ? ", " : " ") << xdpActionName(a) << " " << replay->verdicts.byAction[a];
-    if (replay->verdicts.other)
-      text << ", other " << replay->verdicts.other;
-    text << "\n\n";
-    return text.str();
-  }
-  text << "program: " << info.program << " (id " << info.programId << ")";
-  if (!info.device.empty())
-    text << " on " << info.device;
-  if (!info.object.empty())
-    text << "  object: " << info.object;
-  text << "\n"
-       << (f.final ? "final" : "live") << " after " << fixed(f.elapsedSeconds, 1)
-       << " s  runs: " << f.runs << "  runs/s: " << fixed(f.runsPerSecond, 0)
-       << (f.final ? " in the last " + fixed(f.intervalSeconds, 1) + " s, " +
-                         fixed(f.runsPerSecondOverall, 0) + " overall"
-                   : std::string(""))
-       << sampling
-       << "\n\n";
-  return text.str();
-}
-
 class TableView : public ProfileView {
 public:
   TableView(std::ostream &out, bool refreshInPlace, bool perCpu, bool raw)
-      : out_(out), inPlace_(refreshInPlace), perCpu_(perCpu), raw_(raw) {}
+      : out_(out), inPlace_(refreshInPlace), columns_{perCpu, raw, false} {}
 
   void show(const ProfileInfo &info, const ProfileFigures &f) override {
-    // A replay's figures are totals over one batch of packets: its table has
-    // each event's total; a live one has rates, shares and, asked, CPUs.
-    bool live = !info.replay;
-    // Calibrated, the table shows the inclusive cost; --raw, the readings.
-    bool corrected = !raw_ && !info.probeCost.empty();
-    bool uncertain = false;
-    std::vector<std::string> head = {"id", "section", "kind", "count"};
-    std::vector<bool> right = {true, false, false, true};
-    auto column = [&](std::string name) {
-      head.push_back(std::move(name));
-      right.push_back(true);
-    };
-    for (const EventInfo &e : info.events) {
-      if (corrected) {
-        column("incl " + e.name);
-        column("self " + e.name);
-        column("p50 " + e.name);
-        column("p99 " + e.name);
-        continue;
-      }
-      column("mean " + e.name);
-      if (!live)
-        column("total " + e.name);
-    }
-    if (live) {
-      column("% parent");
-      column("/s");
-      if (perCpu_)
-        for (unsigned c = 0; c < info.ncpus; ++c)
-          column("cpu" + std::to_string(c));
-    }
-    std::vector<std::vector<std::string>> rows = {head};
-    for (const SectionFigures &s : f.sections) {
-      std::vector<std::string> row = {std::to_string(s.row->id),
-                                      std::string(2 * s.row->depth, ' ') + s.row->name +
-                                          (s.on ? "" : " (off)"),
-                                      s.row->kind, std::to_string(s.count)};
-      for (const EventFigures &e : s.events) {
-        if (corrected) {
-          uncertain |= e.uncertain || (e.selfMean && e.selfUncertain);
-          row.push_back(markedCost(e.inclusiveMean, e.uncertain, e.unit));
-          row.push_back(markedCost(e.selfMean, e.selfUncertain, e.unit));
-          row.push_back(e.distribution ? fixed(e.distribution->p50, 0) + " " + e.unit : "-");
-          row.push_back(e.distribution ? fixed(e.distribution->p99, 0) + " " + e.unit : "-");
-          continue;
-        }
-        row.push_back(e.mean ? fixed(*e.mean, 1) + " " + e.unit : "-");
-        if (!live)
-          row.push_back(std::to_string(e.total) + " " + e.unit);
-      }
-      if (live) {
-        row.push_back(s.shareOfParent ? fixed(100 * *s.shareOfParent, 1) + "%" : "-");
-        row.push_back(fixed(s.perSecond, 0));
-        if (perCpu_)
-          for (unsigned c = 0; c < info.ncpus; ++c)
-            row.push_back(c < s.perCpu.size() ? std::to_string(s.perCpu[c]) : "0");
-      }
-      rows.push_back(std::move(row));
-    }
-
+    TableText text = tableText(info, f, columns_);
     if (inPlace_)
       out_ << "\033[H\033[J"; // cursor home, clear to the end: redraw over the last table
     else if (shown_++)
       out_ << "\n";
-    out_ << header(info, f) << textTable(rows, right);
+    out_ << text.header << text.columns << "\n";
+    for (const std::string &row : text.rows)
+      out_ << row << "\n";
     // Redrawn in place, the legend stays under the table; appended, once
     // is enough: after the first table of a stream, and a replay's only one.
-    bool legend = inPlace_ || !legendShown_;
-    legendShown_ = true;
-    if (corrected && legend)
-      out_ << "\nincl: a section's cost an entry, the probes' own taken out (its own and "
-              "those of the sections measured inside it); self: less what the sections "
-              "measured directly inside it cost; p50, p99: an entry's incl cost at the median and the "
-              "99th percentile (within 6.25%); --raw shows the readings as taken\n";
-    if (uncertain && (inPlace_ || !markShown_)) {
+    if (!text.legend.empty() && (inPlace_ || !legendShown_)) {
+      legendShown_ = true;
+      out_ << "\n" << text.legend << "\n";
+    }
+    if (!text.uncertainMark.empty() && (inPlace_ || !markShown_)) {
       markShown_ = true;
-      out_ << "?: within the calibration's error of the probes' cost: about 0, or less "
-              "precise than it looks\n";
+      out_ << text.uncertainMark << "\n";
     }
     out_.flush();
   }
 
 private:
   std::ostream &out_;
-  bool inPlace_, perCpu_, raw_;
+  bool inPlace_;
+  TableColumns columns_;
   unsigned shown_ = 0;
   bool legendShown_ = false, markShown_ = false;
 };
