@@ -12,15 +12,16 @@
  * choice was made):
  *  1. What a user writes: START_TRACE(name) ... END_TRACE(name) around code,
  *     and the build options -DINXPECT_STATS_LAYOUT=, -DINXPECT_RUN_STATE_INLINE,
- *     -DINXPECT_MAX_EVENTS=, -DINXPECT_MAX_CPUS=.
+ *     -DINXPECT_MAX_EVENTS=, -DINXPECT_MAX_CPUS=, -DINXPECT_NO_PARENT_STATS.
  *  2. What inxpect-run reads and writes, found by name through the object's
  *     BTF: in .data.inxpect, inxpect_config (enabled, counter[],
  *     probe_own[], probe_nested[], sample_every[]), inxpect_section_off[],
  *     inxpect_self[] (the embedded section table, JSON) and
  *     inxpect_manifest_hash; the maps inxpect_stats (struct inxpect_slot per
  *     (CPU, section): count, total, nested, self, children and a histogram
- *     by event) and inxpect_runs (struct inxpect_run, its `runs`, then the
- *     probes' word a section).
+ *     by event; then, for the first event, struct inxpect_parent_stats by
+ *     the section it was entered directly inside) and inxpect_runs (struct
+ *     inxpect_run, its `runs`, then the probes' word a section).
  *  3. What inxpect-instrument writes: INXPECT_ENTRY, INXPECT_RUN,
  *     INXPECT_FUNCTION, INXPECT_CONTEXT at a function's opening brace,
  *     INXPECT_SCOPE, INXPECT_BEGIN / INXPECT_END around statements, the id
@@ -78,6 +79,15 @@ _Static_assert((INXPECT_MAX_EVENTS & (INXPECT_MAX_EVENTS - 1)) == 0,
  * inxpect-run resizes the map to the machine's possible CPUs. */
 #ifndef INXPECT_MAX_CPUS
 #define INXPECT_MAX_CPUS 256
+#endif
+/* A slot keeps its section's timed entries by the section they were entered
+ * directly inside (for folded stacks): 24 bytes a section of the program
+ * and a slot. -DINXPECT_NO_PARENT_STATS keeps none, for a program of many
+ * sections; inxpect-run --format folded then refuses it. */
+#ifdef INXPECT_NO_PARENT_STATS
+#define INXPECT_PARENTS(nsections) 0
+#else
+#define INXPECT_PARENTS(nsections) ((nsections) + 1) /* [0]: none around it */
 #endif
 
 /*
@@ -169,6 +179,16 @@ struct inxpect_slot {
 	inxpect_u64 hist[INXPECT_MAX_EVENTS][INXPECT_HIST_BUCKETS];
 } __attribute__((aligned(64))); /* a slot never shares a cache line */
 
+/* A section's timed entries for the first event made directly inside one
+ * section (its run-time parent): INXPECT_OBJECT puts one a parent after
+ * struct inxpect_slot, [0] for none around it, [1 + id] inside section
+ * id. What folded stacks split a section's cost among its parents by. */
+struct inxpect_parent_stats {
+	inxpect_u64 count;
+	inxpect_u64 total;
+	inxpect_u64 nested;
+};
+
 /* Written by user space through the mmaped .data.inxpect map. */
 struct inxpect_config {
 	inxpect_u32 enabled;                          /* 0: probes do nothing */
@@ -211,6 +231,7 @@ struct inxpect_run {
 	inxpect_u32 children;                       /* of the section passed through just
 						     * above the stratum: its timed children, */
 	inxpect_u32 children_nested;                /* their nested entries */
+	inxpect_u32 parent;                         /* and 1 + its id; 0: none (stratum 0) */
 	inxpect_u64 children_total;                 /* and the sum of their readings */
 };
 
@@ -291,12 +312,16 @@ extern unsigned char inxpect_section_off[];
 		struct inxpect_run_of_object *value;                              \
 	} inxpect_runs __attribute__((section(".maps"), used));                   \
 	struct inxpect_run_of_object inxpect_no_run_object __attribute__((used)); \
+	struct inxpect_slot_of_object {                                           \
+		struct inxpect_slot slot;                                         \
+		struct inxpect_parent_stats by_parent[INXPECT_PARENTS(nsections)]; \
+	};                                                                        \
 	struct inxpect_stats_map {                                                \
 		int (*type)[INXPECT_STATS_MAP_TYPE];                              \
 		int (*map_flags)[INXPECT_STATS_MAP_FLAGS];                        \
 		int (*max_entries)[INXPECT_STATS_MAP_ENTRIES(nsections)];         \
 		inxpect_u32 *key;                                                 \
-		struct inxpect_slot *value;                                       \
+		struct inxpect_slot_of_object *value;                             \
 	} inxpect_stats __attribute__((section(".maps"), used));                  \
 	unsigned char inxpect_section_off[(nsections)]                            \
 		__attribute__((section(".data.inxpect"), used));                  \
@@ -636,6 +661,7 @@ inxpect_measure_start(struct inxpect_run *state, inxpect_u32 id)
 	if (state->stratum == INXPECT_STRATUM_UNCHOSEN) {
 		state->random = state->random * 1664525 + 1013904223;
 		state->stratum = ((state->random >> 16) * (state->deepest + 1)) >> 16;
+		state->parent = 0;
 	}
 	if (depth < state->stratum) {
 		state->depth = depth + 1;
@@ -646,6 +672,7 @@ inxpect_measure_start(struct inxpect_run *state, inxpect_u32 id)
 		state->children = 0;
 		state->children_nested = 0;
 		state->children_total = 0;
+		state->parent = id + 1;
 		return;
 	}
 	state->event = event | INXPECT_UNTIMED;
@@ -667,6 +694,22 @@ static __attribute__((always_inline)) inline struct inxpect_slot *inxpect_slot_o
 #else
 #define INXPECT_ADD(field, value) ((field) += (value))
 #endif
+
+/* A timed entry of the first event, to the figures of its slot by the
+ * section passed through just above it (`parent`: 1 + its id, 0 none),
+ * which follow the slot (struct inxpect_slot_of_object). */
+static __attribute__((always_inline)) inline void
+inxpect_parent_add(struct inxpect_slot *slot, inxpect_u32 parent, inxpect_u64 reading,
+		   inxpect_u32 nested)
+{
+	struct inxpect_parent_stats *stats = (struct inxpect_parent_stats *)(slot + 1) + parent;
+
+	if (parent >= INXPECT_PARENTS(inxpect_nsections))
+		return;
+	INXPECT_ADD(stats->count, 1);
+	INXPECT_ADD(stats->total, reading);
+	INXPECT_ADD(stats->nested, nested);
+}
 
 /* A section passed through ends: back up a depth and, just above the
  * stratum, the children it timed go to its slot. */
@@ -734,6 +777,8 @@ inxpect_measure_end(struct inxpect_run *state, inxpect_u32 id)
 	INXPECT_ADD(slot->event[e].total, reading);
 	INXPECT_ADD(slot->nested[e], nested);
 	INXPECT_ADD(slot->hist[e][bucket], 1);
+	if (e == 0)
+		inxpect_parent_add(slot, state->parent, reading, nested);
 }
 
 /* The measured paths for this object's run state, INXPECT_OBJECT's last

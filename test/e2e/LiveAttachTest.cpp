@@ -3,6 +3,9 @@
 // with its tail-call slot filled. Section counts must equal the entries the
 // program counted itself (programs/e2e_count.h) while the runner profiled.
 #include <map>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include <bpf/bpf.h>
@@ -101,6 +104,34 @@ TEST_F(LiveAttach, ByNameAndByPinWithSectionsSwitchedAtRunTime) {
     EXPECT_EQ(counts[name], after[name] - before[name]) << name;
   for (const std::string &name : kSections)
     EXPECT_EQ(counts[name], 2u) << name;
+}
+
+// Folded stacks from a live profile: written once, at the end (the
+// intervals would repeat them), each a stack of the program's run-time
+// nesting. xdp_live is no section: classify and count_echo are outermost,
+// and the tail-called xdp_tail holds tail_work.
+TEST_F(LiveAttach, FoldedStacksAreWrittenOnceAtTheEnd) {
+  e2e::VethPair veth("atfd");
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::OtherLoader loader(built_.instrumented, veth.hostDevice());
+  ASSERT_FALSE(HasFatalFailure());
+  e2e::Subprocess session(runner() + " attach --prog-id " + std::to_string(loader.programId()) +
+                             " --duration 3 --interval 0.5 --format folded",
+                         dir_ + "/out", dir_ + "/err");
+  ASSERT_TRUE(session.waitForStderr("profiling ", 10)) << session.stderrText();
+  veth.ping(40);
+  ASSERT_EQ(session.wait(10), 0) << session.stderrText();
+  const std::set<std::string> possible = {"classify", "count_echo", "xdp_tail", "xdp_tail;tail_work"};
+  std::istringstream lines(session.stdoutText());
+  std::set<std::string> seen;
+  const std::regex folded("([^ ]+) ([0-9]+)");
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(line, m, folded)) << "not a folded line: " << line;
+    EXPECT_TRUE(possible.count(m[1])) << "a stack the program cannot have: " << line;
+    EXPECT_TRUE(seen.insert(m[1]).second) << "written more than once: " << line;
+  }
+  EXPECT_FALSE(seen.empty()) << "40 packets through 4 sections cost nothing?";
 }
 
 TEST_F(LiveAttach, AProgramThatWasNotInstrumentedIsNamedClearly) {

@@ -194,4 +194,10 @@ INSTANTIATE_TEST_SUITE_P(InAHeader, SameBehaviour,
                          ::testing::ValuesIn(everyMode("header_filter", {"xdp_header_filter"})),
                          caseName);
 
+// One function entered inside two sections (programs/shared_callee.c), the
+// program FoldedStacksTest splits.
+INSTANTIATE_TEST_SUITE_P(SharedCallee, SameBehaviour,
+                         ::testing::ValuesIn(everyMode("shared_callee", {"xdp_shared_callee"})),
+                         caseName);
+
 } // namespace

@@ -84,7 +84,7 @@ TEST(RunOptions, RejectsBadNumbersAndFormats) {
   EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--repeat", "2x"}).find("\"2x\""),
             std::string::npos);
   EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--format", "xml"})
-                .find("table, json or csv"),
+                .find("table, json, csv or folded"),
             std::string::npos);
   EXPECT_EQ(usageError({"replay", "x.o", "--synthetic", "5", "--sample", "4294967295"}), "");
 }
@@ -102,6 +102,20 @@ TEST(RunOptions, ListTakesATableOrJsonAndAll) {
   EXPECT_EQ(usageError({"list", "x.o"}), "list takes no arguments, got \"x.o\": it lists every "
                                          "instrumented program loaded on this host");
   EXPECT_EQ(usageError({"list", "--sample", "4"}), "unknown option --sample (see inxpect-run list --help)");
+}
+
+// Folded stacks from each command; they carry corrected self costs, which
+// --raw would contradict.
+TEST(RunOptions, FoldedIsAFormatOfEveryCommand) {
+  EXPECT_EQ(parse({"replay", "x.o", "--synthetic", "5", "--format", "folded"}).replay.format,
+            OutputFormat::Folded);
+  EXPECT_EQ(parse({"run", "x.o", "--dev", "eth0", "--format=folded"}).run.format,
+            OutputFormat::Folded);
+  EXPECT_EQ(parse({"attach", "--prog-id", "7", "--format", "folded"}).attach.format,
+            OutputFormat::Folded);
+  EXPECT_NE(usageError({"replay", "x.o", "--synthetic", "5", "--format", "folded", "--raw"})
+                .find("--raw and --format folded"),
+            std::string::npos);
 }
 
 TEST(Events, TheClockIsTheDefaultAndAlwaysOffered) {

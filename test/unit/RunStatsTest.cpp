@@ -35,6 +35,43 @@ TEST(RunStats, SumsEveryCpuBlockBySection) {
   EXPECT_EQ(s.sections[0][1].count, 0u);
 }
 
+// A slot of 1 event: {count, total}, then by parent {count, total, nested}
+// for none and each of the 2 sections (INXPECT_OBJECT's by_parent[]).
+TEST(RunStats, SumsTheFiguresByParentOfEveryCpu) {
+  StatsLayout layout;
+  layout.nsections = 2;
+  layout.ncpus = 2;
+  layout.nevents = 1;
+  layout.slotSize = 11 * 8;
+  layout.byParent = {16, 24, 3, 0, 8, 16};
+  std::vector<uint64_t> words(layout.ncpus * layout.nsections * 11, 0);
+  for (unsigned cpu = 0; cpu < 2; ++cpu) {
+    uint64_t *inner = &words[(cpu * 2 + 1) * 11];
+    inner[2 + 3 * 1 + 0] = 5 + cpu;   // inside section 0: count
+    inner[2 + 3 * 1 + 1] = 500;       // total
+    inner[2 + 3 * 1 + 2] = 2;         // nested
+    uint64_t *outer = &words[cpu * 2 * 11];
+    outer[2] = 1;                     // section 0 with none around it
+  }
+  Snapshot s = sumSlots(reinterpret_cast<const unsigned char *>(words.data()), layout);
+  ASSERT_EQ(s.byParent.size(), 2u);
+  ASSERT_EQ(s.byParent[1].size(), 3u);
+  EXPECT_EQ(s.byParent[1][1].count, 11u);
+  EXPECT_EQ(s.byParent[1][1].total, 1000u);
+  EXPECT_EQ(s.byParent[1][1].nested, 4u);
+  EXPECT_EQ(s.byParent[1][0].count, 0u);
+  EXPECT_EQ(s.byParent[0][0].count, 2u);
+
+  Snapshot d = difference(s, s);
+  EXPECT_EQ(d.byParent[1][1].count, 0u);
+  EXPECT_EQ(d.byParent[1][1].total, 0u);
+  EXPECT_EQ(d.byParent[1][1].nested, 0u);
+
+  layout.byParent = {};
+  EXPECT_TRUE(sumSlots(reinterpret_cast<const unsigned char *>(words.data()), layout).byParent.empty())
+      << "an object without the figures (an older header) has none to read";
+}
+
 TEST(RunStats, DifferenceSubtractsTheBaseline) {
   Snapshot before, after;
   before.runs = 10;

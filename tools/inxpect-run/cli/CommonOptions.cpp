@@ -47,8 +47,10 @@ void setFormat(CommonOptions &o, const std::string &text) {
     o.format = OutputFormat::Json;
   else if (text == "csv")
     o.format = OutputFormat::Csv;
+  else if (text == "folded")
+    o.format = OutputFormat::Folded;
   else
-    throw UsageError("--format expects table, json or csv, got \"" + text + "\"");
+    throw UsageError("--format expects table, json, csv or folded, got \"" + text + "\"");
 }
 
 void setPrometheus(CommonOptions &o, const std::string &address) {
@@ -111,11 +113,12 @@ const OptionSpec sectionsFile{
 const OptionSpec format{
     "--format", "FMT",
     "table (default; refreshes in place on a terminal while live), json (one object a "
-    "line: an \"interval\" one each --interval while live, a \"final\" one at the end) or "
-    "csv (one row a section and event)",
+    "line: an \"interval\" one each --interval while live, a \"final\" one at the end), "
+    "csv (one row a section and event) or folded (at the end, one line a run-time stack of "
+    "sections and its self cost, for flamegraph.pl, inferno or speedscope)",
     setFormat,
     nullptr,
-    {"table", "json", "csv"}};
+    {"table", "json", "csv", "folded"}};
 
 const OptionSpec interval{
     "--interval", "SEC", "seconds between two live reports (default 1)",
@@ -166,6 +169,9 @@ void CommonOptions::check() const {
   if (!sections.empty() && sectionsFile)
     throw UsageError("--sections and --sections-file both choose the sections: give one (put "
                      "the names in the file)");
+  if (raw && format == OutputFormat::Folded)
+    throw UsageError("--raw and --format folded: folded stacks carry self costs, with the "
+                     "probes taken out; leave --raw out");
   eventRequests(); // a --sample for an event not measured is a usage error
 }
 

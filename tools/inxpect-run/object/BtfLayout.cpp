@@ -89,6 +89,34 @@ ConfigLayout readConfigLayout(const btf *btf, const std::map<std::string, VarInf
   return l;
 }
 
+namespace {
+
+// INXPECT_OBJECT's slot type: struct inxpect_slot, then a struct
+// inxpect_parent_stats a parent. Offset 0 where the object keeps none (an
+// older header, or -DINXPECT_NO_PARENT_STATS).
+ByParentLayout readByParentLayout(const btf *btf) {
+  ByParentLayout l;
+  int slotType = btf__find_by_name_kind(btf, "inxpect_slot_of_object", BTF_KIND_STRUCT);
+  int statsType = btf__find_by_name_kind(btf, "inxpect_parent_stats", BTF_KIND_STRUCT);
+  MemberInfo byParent, count, total, nested;
+  if (slotType <= 0 || statsType <= 0 || !findMember(btf, slotType, "by_parent", byParent) ||
+      !findMember(btf, statsType, "count", count) || !findMember(btf, statsType, "total", total) ||
+      !findMember(btf, statsType, "nested", nested))
+    return l;
+  long stride = btf__resolve_size(btf, statsType);
+  if (stride <= 0 || byParent.elements == 0) // none: -DINXPECT_NO_PARENT_STATS
+    return l;
+  l.offset = byParent.offset;
+  l.stride = stride;
+  l.parents = byParent.elements;
+  l.count = count.offset;
+  l.total = total.offset;
+  l.nested = nested.offset;
+  return l;
+}
+
+} // namespace
+
 SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
   int slotType = btf__find_by_name_kind(btf, "inxpect_slot", BTF_KIND_STRUCT);
   MemberInfo events, nested, passes, children, childrenTotal, childrenNested, hist;
@@ -117,6 +145,7 @@ SlotLayout readSlotLayout(const btf *btf, const std::string &what) {
     slot.histOffset = hist.offset;
     slot.histBuckets = hist.innerElements;
   }
+  slot.byParent = readByParentLayout(btf);
   return slot;
 }
 

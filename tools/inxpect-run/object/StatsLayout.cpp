@@ -49,6 +49,7 @@ StatsLayout statsLayoutOf(StatsKind kind, const StatsMaps &maps, unsigned nsecti
   s.childrenNestedOffset = maps.slot.childrenNestedOffset;
   s.histOffset = maps.slot.histOffset;
   s.histBuckets = maps.slot.histBuckets;
+  s.byParent = maps.slot.byParent;
   s.ncpus = kind == StatsKind::Global      ? 1
             : kind == StatsKind::PerCpuMap ? possibleCpus
                                            : std::min(maps.statsEntries / nsections, possibleCpus);

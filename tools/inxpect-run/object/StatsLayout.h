@@ -18,6 +18,16 @@ const char *statsKindName(StatsKind kind); // "cpu-slots", "global", "percpu-map
 // it is none of the three.
 bool recogniseStatsKind(uint32_t mapType, uint32_t entries, unsigned nsections, StatsKind &kind);
 
+// Where a section's slot keeps its timed entries by run-time parent, for
+// the first event (INXPECT_OBJECT's by_parent[], after struct inxpect_slot):
+// one struct inxpect_parent_stats a parent, [0] for none around it.
+struct ByParentLayout {
+  std::size_t offset = 0;  // of by_parent[0] in the slot; 0: an older header keeps none
+  std::size_t stride = 0;  // bytes between two parents
+  unsigned parents = 0;    // 1 + the sections
+  std::size_t count = 0, total = 0, nested = 0; // fields in one
+};
+
 // The shape of struct inxpect_slot, a section's slot in inxpect_stats, from BTF.
 struct SlotLayout {
   unsigned events = 0;            // elements of event[]: INXPECT_MAX_EVENTS
@@ -27,6 +37,7 @@ struct SlotLayout {
               childrenNestedOffset = 0;
   std::size_t histOffset = 0;     // of hist[][], likewise
   unsigned histBuckets = 0;       // its buckets an event
+  ByParentLayout byParent;
 };
 
 struct StatsLayout {
@@ -42,6 +53,7 @@ struct StatsLayout {
               childrenNestedOffset = 0;
   std::size_t histOffset = 0;     // of its hist[event][bucket]; 0: not kept
   unsigned histBuckets = 0;
+  ByParentLayout byParent;        // of its by_parent[]; offset 0: not kept
   int runsFd = -1;                // inxpect_runs, one value per possible CPU
   std::size_t runsValueSize = 0;  // bytes between two CPUs' values
   std::size_t runsOffset = 0;     // offset of struct inxpect_run.runs

@@ -112,6 +112,14 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
     }
     if (row.id < total.cpuCounts.size())
       s.perCpu = total.cpuCounts[row.id];
+    // The first event's entries by parent (the slot's event 0), corrected
+    // as the section's own.
+    if (row.id < total.byParent.size() && !info.probeCost.empty() && info.events[0].index == 0)
+      for (const ParentTotals &p : total.byParent[row.id]) {
+        std::optional<Corrected> c =
+            correctedMean(EventTotals{p.count, p.total, p.nested}, info.probeCost[0]);
+        s.byParent.push_back({p.count, c ? c->mean * p.count : 0});
+      }
     f.sections.push_back(std::move(s));
   }
   // Share of the parent: of the first event's total, the part spent in this

@@ -66,6 +66,14 @@ struct EventFigures {
   std::optional<Percentiles> distribution;
 };
 
+// A section's timed entries for the first event made directly inside one
+// section (its parent at run time): how many, and what they cost with the
+// probes taken out (clamped at 0). profile/CallStacks splits costs by these.
+struct ParentFigures {
+  uint64_t count = 0;
+  double inclusive = 0;
+};
+
 struct SectionFigures {
   const SectionRow *row = nullptr;
   bool on = true;
@@ -74,6 +82,10 @@ struct SectionFigures {
   std::optional<double> shareOfParent; // first event's total / the parent's
   std::vector<EventFigures> events;
   std::vector<uint64_t> perCpu;        // entries by CPU since the start
+  // By the section it was entered directly inside, for the first event:
+  // [0] with none around it (the run's first depth), [1 + id] inside
+  // section id. Empty without a calibration, or where the object keeps none.
+  std::vector<ParentFigures> byParent;
 };
 
 struct ProfileFigures {

@@ -174,6 +174,11 @@ void startProfile(ProfileInfo &info, LiveProgram &program, const CommonOptions &
     throw RunError("--per-cpu: this program was built with the global stats layout "
                    "(INXPECT_STATS_GLOBAL), which adds every CPU into one slot: rebuild it "
                    "with the default layout to see each CPU, or leave --per-cpu out");
+  if (options.format == OutputFormat::Folded && !stats.byParent.offset)
+    throw RunError("--format folded: " + program.label() + " keeps no figures by run-time "
+                   "parent, which the stacks are made of (built with an older inxpect.h, or "
+                   "-DINXPECT_NO_PARENT_STATS): rebuild it with this version's "
+                   "runtime/bpf/inxpect.h (the other formats read it as it is)");
   info.programId = program.id();
   info.ncpus = stats.ncpus;
   info.statsLayout = statsKindName(stats.kind);

@@ -1,5 +1,6 @@
 #include "profile/StatsReader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -29,6 +30,12 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
       for (std::size_t b = 0; b < buckets.size() && b < was.size(); ++b)
         buckets[b] -= was[b];
     }
+  for (std::size_t s = 0; s < d.byParent.size() && s < before.byParent.size(); ++s)
+    for (std::size_t p = 0; p < d.byParent[s].size() && p < before.byParent[s].size(); ++p) {
+      d.byParent[s][p].count -= before.byParent[s][p].count;
+      d.byParent[s][p].total -= before.byParent[s][p].total;
+      d.byParent[s][p].nested -= before.byParent[s][p].nested;
+    }
   for (std::size_t s = 0; s < d.untimed.size() && s < before.untimed.size(); ++s)
     d.untimed[s] -= before.untimed[s];
   for (std::size_t s = 0; s < d.cpuCounts.size() && s < before.cpuCounts.size(); ++s)
@@ -37,12 +44,35 @@ Snapshot difference(const Snapshot &after, const Snapshot &before) {
   return d;
 }
 
+namespace {
+
+// A word of a slot the probes may be writing (see sumSlots).
+uint64_t loadWord(const unsigned char *at) {
+  return __atomic_load_n(reinterpret_cast<const uint64_t *>(at), __ATOMIC_RELAXED);
+}
+
+// A slot's figures by parent, added to `into` (1 + the sections at most).
+void addByParent(const unsigned char *slot, const ByParentLayout &l, std::vector<ParentTotals> &into) {
+  for (std::size_t p = 0; p < into.size(); ++p) {
+    const unsigned char *stats = slot + l.offset + p * l.stride;
+    into[p].count += loadWord(stats + l.count);
+    into[p].total += loadWord(stats + l.total);
+    into[p].nested += loadWord(stats + l.nested);
+  }
+}
+
+} // namespace
+
 Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
   Snapshot snap;
   snap.sections.assign(layout.nsections, std::vector<EventTotals>(layout.nevents));
   snap.cpuCounts.assign(layout.nsections, std::vector<uint64_t>(layout.ncpus));
   snap.untimed.assign(layout.nsections, 0);
   snap.selfKept = layout.passesOffset != 0;
+  const ByParentLayout &byParent = layout.byParent;
+  std::size_t parents = std::min<std::size_t>(byParent.parents, layout.nsections + 1);
+  if (byParent.offset && byParent.offset + parents * byParent.stride <= layout.slotSize)
+    snap.byParent.assign(layout.nsections, std::vector<ParentTotals>(parents));
   for (unsigned cpu = 0; cpu < layout.ncpus; ++cpu)
     for (unsigned id = 0; id < layout.nsections; ++id) {
       const unsigned char *slot = slots + (std::size_t(cpu) * layout.nsections + id) * layout.slotSize;
@@ -62,6 +92,8 @@ Snapshot sumSlots(const unsigned char *slots, const StatsLayout &layout) {
         snap.sections[id][e].childrenTotal += kept(layout.childrenTotalOffset);
         snap.sections[id][e].childrenNested += kept(layout.childrenNestedOffset);
         snap.cpuCounts[id][cpu] += count;
+        if (e == 0 && !snap.byParent.empty())
+          addByParent(slot, byParent, snap.byParent[id]);
         if (!layout.histOffset)
           continue;
         std::vector<uint64_t> &buckets = snap.sections[id][e].buckets;

@@ -22,12 +22,21 @@ struct EventTotals {
   std::vector<uint64_t> buckets = {};
 };
 
+// A section's timed entries for the first event made directly inside one
+// parent: how many, their readings and the entries nested in them.
+struct ParentTotals {
+  uint64_t count = 0, total = 0, nested = 0;
+};
+
 struct Snapshot {
   uint64_t runs = 0;                             // entry-program runs, all CPUs
   std::vector<std::vector<EventTotals>> sections; // [section id][event], all CPUs
   std::vector<uint64_t> untimed;                  // [section id]: entries not timed, all CPUs
   std::vector<std::vector<uint64_t>> cpuCounts;   // [section id][cpu]: entries, timed or not
   bool selfKept = false; // the object keeps its passes' children (a newer header)
+  // [section id][parent]: [0] entered with no section around it, [1 + id]
+  // directly inside section id. Empty where the object keeps none.
+  std::vector<std::vector<ParentTotals>> byParent;
 };
 
 // after - before, field by field: what happened between two snapshots.

@@ -1,5 +1,6 @@
 // Where and in what form a profile is written: the --output file, or the
-// stream the command was given (stdout), as a table, JSON lines or CSV.
+// stream the command was given (stdout), as a table, JSON lines, CSV or
+// folded stacks.
 #pragma once
 
 #include <fstream>
@@ -9,8 +10,9 @@
 
 namespace inxpect {
 
-// How a profile is shown: the table, JSON lines or CSV (views/View.h).
-enum class OutputFormat { Table, Json, Csv };
+// How a profile is shown: the table, JSON lines, CSV or folded stacks
+// (views/View.h).
+enum class OutputFormat { Table, Json, Csv, Folded };
 
 // The --output file, written whole or not at all: into an unnamed file in
 // its directory (a named one beside it where the file system has none),

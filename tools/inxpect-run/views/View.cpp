@@ -11,6 +11,8 @@ std::unique_ptr<ProfileView> makeView(OutputFormat format, std::ostream &out, bo
     return makeJsonLinesView(out, perCpu);
   case OutputFormat::Csv:
     return makeCsvView(out, perCpu);
+  case OutputFormat::Folded:
+    return makeFoldedView(out);
   case OutputFormat::Table:
     break;
   }

@@ -1,4 +1,4 @@
-// The ways to show a profile: the table, JSON lines or CSV. A view gets the
+// The ways to show a profile: the table, JSON lines, CSV or folded stacks. A view gets the
 // figures of every interval and the final ones (a replay has only those)
 // and writes them to its stream; replay, run and attach share them.
 #pragma once
@@ -8,7 +8,6 @@
 #include <string>
 
 #include "views/OutputFile.h"
-#include "profile/Figures.h"
 #include "profile/Figures.h"
 
 namespace inxpect {
@@ -28,6 +27,8 @@ std::unique_ptr<ProfileView> makeTableView(std::ostream &out, bool refreshInPlac
                                            bool raw = false);
 std::unique_ptr<ProfileView> makeJsonLinesView(std::ostream &out, bool perCpu);
 std::unique_ptr<ProfileView> makeCsvView(std::ostream &out, bool perCpu);
+// Folded stacks for flame graphs, written once with the final figures.
+std::unique_ptr<ProfileView> makeFoldedView(std::ostream &out);
 
 std::unique_ptr<ProfileView> makeView(OutputFormat format, std::ostream &out, bool refreshInPlace,
                                       bool perCpu, bool raw = false);
