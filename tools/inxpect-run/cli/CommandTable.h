@@ -26,7 +26,7 @@ struct CommandSpec {
   void (*check)(Command &, const std::vector<std::string> &positional);
 };
 
-// replay, run, attach.
+// replay, compare, run, attach.
 const std::vector<CommandSpec> &commandTable();
 const CommandSpec *findCommand(const std::string &name);
 

@@ -1,20 +1,13 @@
 // The top-like table: a header that says what ran, then one row a section.
 // Live, it is redrawn in place on a terminal; a replay prints it once.
-#include <algorithm>
-#include <cstdio>
 #include <sstream>
 
+#include "views/TextTable.h"
 #include "views/View.h"
 
 namespace inxpect {
 
 namespace {
-
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 std::string samplingText(uint32_t every) {
   return every == 1 ? "every run" : "1 run in " + std::to_string(every);
@@ -26,26 +19,6 @@ std::string markedCost(const std::optional<double> &cost, bool uncertain, const 
   if (!cost)
     return "-  ";
   return fixed(*cost, 1) + " " + unit + (uncertain ? " ?" : "  ");
-}
-
-// Columns padded to their widest cell; text left-aligned, numbers right-aligned.
-std::string textTable(const std::vector<std::vector<std::string>> &rows,
-                      const std::vector<bool> &alignRight) {
-  std::vector<std::size_t> width(alignRight.size(), 0);
-  for (const auto &row : rows)
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
-      width[c] = std::max(width[c], row[c].size());
-  std::ostringstream out;
-  for (const auto &row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      std::string pad(width[c] - row[c].size(), ' ');
-      line += (c ? "  " : "") + (alignRight[c] ? pad + row[c] : row[c] + pad);
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << "\n";
-  }
-  return out.str();
 }
 
 // The lines above the table: the counter, the program, the runs and how
