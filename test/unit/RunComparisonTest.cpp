@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "TextLines.h"
+
 using namespace inxpect;
 
 namespace {
@@ -88,14 +90,6 @@ const SectionComparison &section(const Comparison &c, const std::string &name) {
     if (s.name == name)
       return s;
   throw std::runtime_error("no section " + name);
-}
-
-std::vector<std::string> lines(const std::string &text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
 }
 
 // Jenkins against DJB2, as the case study has it: the update halves.

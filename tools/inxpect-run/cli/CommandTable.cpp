@@ -1,4 +1,4 @@
-// replay, run and attach: their own options, their arguments, their help.
+// replay, compare, run and attach: their own options, their arguments, their help.
 #include "cli/CommandTable.h"
 
 #include <cstdlib>
@@ -66,14 +66,18 @@ const OptionGroup replayRefused{"For run and attach only (a replay reports once,
                                  &common::duration, &common::perCpu, &common::prometheus},
                                 true};
 
-void checkReplay(Command &c, const std::vector<std::string> &positional) {
-  ReplayOptions &o = c.replay;
-  takeObject(o, positional, "replay", "OBJ (--pcap FILE | --synthetic N)");
+// replay and compare: exactly one packet source.
+void checkPackets(const ReplayOptions &o, const char *command) {
   if (o.pcap && o.synthetic)
     throw UsageError("--pcap and --synthetic are alternatives: give one packet source");
   if (!o.pcap && !o.synthetic)
-    throw UsageError("replay needs packets: --pcap FILE or --synthetic N" +
-                     seeHelp(*findCommand("replay")));
+    throw UsageError(std::string(command) + " needs packets: --pcap FILE or --synthetic N" +
+                     seeHelp(*findCommand(command)));
+}
+
+void checkReplay(Command &c, const std::vector<std::string> &positional) {
+  takeObject(c.replay, positional, "replay", "OBJ (--pcap FILE | --synthetic N)");
+  checkPackets(c.replay, "replay");
 }
 
 // compare
@@ -134,11 +138,7 @@ void checkCompare(Command &c, const std::vector<std::string> &positional) {
     throw UsageError("compare takes two objects, got a third: \"" + positional[2] + "\"");
   o.object = positional[0];
   o.objectB = positional[1];
-  if (o.pcap && o.synthetic)
-    throw UsageError("--pcap and --synthetic are alternatives: give one packet source");
-  if (!o.pcap && !o.synthetic)
-    throw UsageError("compare needs packets: --pcap FILE or --synthetic N" +
-                     seeHelp(*findCommand("compare")));
+  checkPackets(o, "compare");
   if (o.events.size() > 1)
     throw UsageError("compare measures one event, --events names " +
                      std::to_string(o.events.size()) + ": give one (e.g. --events " +
