@@ -35,7 +35,7 @@ TEST(RunOptionTable, NothingCloseNoGuess) {
 
 TEST(RunOptionTable, ATypoInTheCommandGetsTheCommandItMeant) {
   EXPECT_EQ(usageError({"replya", "x.o"}), "unknown command \"replya\" (did you mean replay?)");
-  EXPECT_NE(usageError({"profile"}).find("the commands are replay, run, attach and list"),
+  EXPECT_NE(usageError({"profile"}).find("the commands are replay, compare, run, attach and list"),
             std::string::npos);
 }
 

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "TextLines.h"
+
 using namespace inxpect;
 
 namespace {
@@ -46,14 +48,6 @@ Report sampleReport() {
                       {{1134, 22680}, {0, 0}, {0, 0}, {0, 0}},
                       {{0, 0}, {0, 0}, {0, 0}, {0, 0}}};
   return r;
-}
-
-std::vector<std::string> lines(const std::string &text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
 }
 
 } // namespace

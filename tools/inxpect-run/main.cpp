@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/AttachCommand.h"
+#include "cli/CompareCommand.h"
 #include "cli/ListCommand.h"
 #include "counters/CounterSource.h"
 #include "cli/Options.h"
@@ -39,6 +40,8 @@ int main(int argc, char **argv) {
     case Command::Kind::Replay:
       runReplay(command.replay, std::cout, std::cerr);
       break;
+    case Command::Kind::Compare:
+      return runCompare(command.compare, std::cout, std::cerr);
     case Command::Kind::Run:
       runLive(command.run, std::cout, std::cerr);
       break;

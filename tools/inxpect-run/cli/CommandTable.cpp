@@ -1,9 +1,13 @@
-// replay, run, attach and list: their own options, their arguments, their help.
+// replay, compare, run, attach and list: their own options, their arguments, their help.
 #include "cli/CommandTable.h"
 
+#include "compare/Comparison.h"
+
+#include <cstdlib>
 #include <limits>
 
 #include "RunError.h"
+#include "compare/Comparison.h"
 
 namespace inxpect {
 
@@ -65,14 +69,85 @@ const OptionGroup replayRefused{"For run and attach only (a replay reports once,
                                  &common::duration, &common::perCpu, &common::prometheus},
                                 true};
 
-void checkReplay(Command &c, const std::vector<std::string> &positional) {
-  ReplayOptions &o = c.replay;
-  takeObject(o, positional, "replay", "OBJ (--pcap FILE | --synthetic N)");
+// replay and compare: exactly one packet source.
+void checkPackets(const ReplayOptions &o, const char *command) {
   if (o.pcap && o.synthetic)
     throw UsageError("--pcap and --synthetic are alternatives: give one packet source");
   if (!o.pcap && !o.synthetic)
-    throw UsageError("replay needs packets: --pcap FILE or --synthetic N" +
-                     seeHelp(*findCommand("replay")));
+    throw UsageError(std::string(command) + " needs packets: --pcap FILE or --synthetic N" +
+                     seeHelp(*findCommand(command)));
+}
+
+void checkReplay(Command &c, const std::vector<std::string> &positional) {
+  takeObject(c.replay, positional, "replay", "OBJ (--pcap FILE | --synthetic N)");
+  checkPackets(c.replay, "replay");
+}
+
+// compare
+
+const OptionSpec rounds{
+    "--rounds", "N",
+    "rounds of each build (default 20, at least 2), interleaved A B B A A B B A ...; the "
+    "interval comes from how the rounds spread, so more rounds narrow it",
+    setterOf<CompareOptions>([](CompareOptions &o, const std::string &v) {
+      o.rounds = positiveNumber("--rounds", v, 100000);
+      if (o.rounds < 2)
+        throw UsageError("--rounds must be at least 2: the interval comes from how the rounds "
+                         "spread");
+    })};
+
+const OptionSpec threshold{
+    "--threshold", "PCT",
+    "how much costlier a section may get before it counts as slower, in percent of A's cost "
+    "(default 5; 0: any change the interval is sure of)",
+    setterOf<CompareOptions>([](CompareOptions &o, const std::string &v) {
+      std::string digits = !v.empty() && v.back() == '%' ? v.substr(0, v.size() - 1) : v;
+      char *end = nullptr;
+      double pct = std::strtod(digits.c_str(), &end);
+      if (digits.empty() || *end != '\0' || !(pct >= 0) || pct > 1000)
+        throw UsageError("--threshold expects a percentage between 0 and 1000 (e.g. 5 or 2.5), "
+                         "got \"" + v + "\"");
+      o.threshold = pct / 100;
+    })};
+
+const OptionSpec compareFormat{
+    "--format", "FMT",
+    "table (default), json (one object: sections[] with name, a, b, change, ci, verdict) or "
+    "markdown (for a pull request's comment)",
+    setterOf<CompareOptions>([](CompareOptions &o, const std::string &v) {
+      if (v == "table")
+        o.view = CompareFormat::Table;
+      else if (v == "json")
+        o.view = CompareFormat::Json;
+      else if (v == "markdown" || v == "md")
+        o.view = CompareFormat::Markdown;
+      else
+        throw UsageError("--format expects table, json or markdown, got \"" + v + "\"");
+    }),
+    nullptr,
+    {"table", "json", "markdown"}};
+
+const OptionGroup comparePackets{"Packets (one source), the same for both builds",
+                                 {&pcap, &synthetic, &repeat}};
+const OptionGroup compareProgram{"Program and sections", {&prog, &common::sections}};
+const OptionGroup compareRounds{"Rounds and verdict", {&rounds, &threshold}};
+const OptionGroup compareOutput{"Output", {&compareFormat, &common::output}};
+
+void checkCompare(Command &c, const std::vector<std::string> &positional) {
+  CompareOptions &o = c.compare;
+  const char synopsis[] = "inxpect-run compare A.o B.o (--pcap FILE | --synthetic N)";
+  if (positional.size() < 2)
+    throw UsageError(std::string("compare needs two instrumented objects, A (the base) and B "
+                                 "(the change): ") + synopsis);
+  if (positional.size() > 2)
+    throw UsageError("compare takes two objects, got a third: \"" + positional[2] + "\"");
+  o.object = positional[0];
+  o.objectB = positional[1];
+  checkPackets(o, "compare");
+  if (o.events.size() > 1)
+    throw UsageError("compare measures one event, --events names " +
+                     std::to_string(o.events.size()) + ": give one (e.g. --events " +
+                     o.events[0] + ")");
 }
 
 // run
@@ -157,7 +232,9 @@ const OptionSpec listFormat{
         o.format = OutputFormat::Json;
       else
         throw UsageError("list --format expects table or json, got \"" + v + "\"");
-    }};
+    },
+    nullptr,
+    {"table", "json"}};
 
 const OptionSpec listAll{"--all", nullptr,
                          "list every loaded program, those not instrumented marked so",
@@ -194,6 +271,40 @@ std::vector<CommandSpec> makeCommandTable() {
        {"sudo inxpect-run replay xdp.o --pcap trace.pcap --repeat 3",
         "sudo inxpect-run replay xdp.o --synthetic 10000 --format json | jq .sections"},
        [](Command &c) -> CommonOptions & { return c.replay; }, checkReplay},
+      {"compare", Command::Kind::Compare,
+       "compare A.o B.o (--pcap FILE | --synthetic N) [options]",
+       "replay the same packets through two builds and say, section by section, which got "
+       "slower: a performance gate for CI (exit 3 when one did; needs root)",
+       "A/B of two builds of a program: the same packets through both, section by section, "
+       "with a verdict a CI job can gate on.",
+       {"Loads A (the base) and B (the change), runs the packets once through each and "
+        "compares, packet by packet, the verdicts and the bytes the program left: a "
+        "difference in behaviour is reported first. Then runs --rounds rounds of each, "
+        "interleaved A B B A A B B A ..., so a drift of the machine weighs on both alike, "
+        "with the probes' cost calibrated before and after and taken out.",
+        "Sections are matched by name (each object embeds its table); those in one build "
+        "only are listed as removed (A only) or added (B only). For each section in both: "
+        "A's and B's cost an entry (the median of the rounds), inclusive (with what ran "
+        "inside it) and self (without the sections measured inside it), the relative change "
+        "of B against A (-0.3: 30% cheaper) and its 95% confidence interval, from a "
+        "percentile bootstrap of the rounds' medians. The verdict reads the inclusive cost: "
+        "slower when the whole interval lies above +threshold, faster when below -threshold, "
+        "else same; a cost, or a difference of costs, within the error of taking the probes' "
+        "cost out (their calibration, and how their cost varies with where clang put them) "
+        "decides nothing. --sections compares only the sections named (each must be in "
+        "both builds).",
+        "Exit status: 0 when no section is slower beyond the threshold, 3 when one is, 1 on "
+        "errors, 2 on usage errors. A difference in behaviour is reported, and changes the "
+        "exit status only through the costs. Nothing stays loaded, attached or locked "
+        "afterwards."},
+       {&comparePackets, &compareProgram, &compareRounds, &common::eventsAndSampling,
+        &compareOutput},
+       {"sudo inxpect-run compare cms-jenkins.o cms-djb2.o --synthetic 10000",
+        "sudo inxpect-run compare main.o pr.o --pcap trace.pcap --threshold 2 --format markdown "
+        "--output comment.md"},
+       [](Command &c) -> CommonOptions & { return c.compare; }, checkCompare,
+       {{kSlowerExitStatus, "a section in both builds is slower beyond --threshold, with "
+                            "confidence"}}},
       {"run", Command::Kind::Run,
        "run OBJ --dev IFACE [--prog NAME] [--xdp-mode native|generic] [options]",
        "load the program, attach it to an interface and profile live traffic until Ctrl-C; "

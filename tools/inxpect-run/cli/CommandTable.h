@@ -33,7 +33,7 @@ struct CommandSpec {
   std::vector<ExitStatus> exitStatuses = {}; // in the man page's EXIT STATUS
 };
 
-// replay, run, attach, list.
+// replay, compare, run, attach, list.
 const std::vector<CommandSpec> &commandTable();
 const CommandSpec *findCommand(const std::string &name);
 

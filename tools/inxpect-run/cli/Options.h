@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/CompareWriters.h"
 #include "counters/CounterSource.h"
 #include "traffic/XdpLink.h"
 #include "views/OutputFile.h"
@@ -55,6 +56,15 @@ struct ReplayOptions : ObjectOptions {
   unsigned repeat = 1;                  // passes over the packets
 };
 
+// Two builds on the same packets: `object` (ObjectOptions) is A, the base;
+// --prog, the packets and --repeat as replay has them.
+struct CompareOptions : ReplayOptions {
+  std::string objectB;                   // the change
+  unsigned rounds = 20;                  // --rounds: each build's
+  double threshold = 0.05;               // --threshold PCT, relative
+  CompareFormat view = CompareFormat::Table; // compare's own --format
+};
+
 struct RunOptions : ObjectOptions {
   std::string device;                   // --dev IFACE
   XdpMode xdpMode = XdpMode::Native;
@@ -73,9 +83,10 @@ struct ListOptions : CommonOptions {
 };
 
 struct Command {
-  enum class Kind { Help, Version, ListEvents, Replay, Run, Attach, List } kind = Kind::Help;
+  enum class Kind { Help, Version, ListEvents, Replay, Compare, Run, Attach, List } kind = Kind::Help;
   std::string helpText; // for Kind::Help: what to print on stdout
   ReplayOptions replay;
+  CompareOptions compare;
   RunOptions run;
   AttachOptions attach;
   ListOptions list;

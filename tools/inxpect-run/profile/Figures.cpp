@@ -24,7 +24,8 @@ constexpr double kProbeModelError = 0.10;
 Corrected corrected(double mean, double subtracted, double spread, double moved) {
   Corrected c;
   c.mean = mean - subtracted;
-  c.uncertain = c.mean <= spread + kProbeModelError * moved;
+  c.error = spread + kProbeModelError * moved;
+  c.uncertain = c.mean <= c.error;
   if (c.mean < 0)
     c.mean = 0;
   return c;
@@ -100,10 +101,12 @@ ProfileFigures computeFigures(const ProfileInfo &info, const Snapshot &total,
         if (std::optional<Corrected> c = correctedMean(t, info.probeCost[i])) {
           ef.inclusiveMean = c->mean;
           ef.uncertain = c->uncertain;
+          ef.inclusiveError = c->error;
           std::optional<Corrected> self = correctedSelfMean(t, info.probeCost[i]);
           if (self && total.selfKept) {
             ef.selfMean = self->mean;
             ef.selfUncertain = self->uncertain;
+            ef.selfError = self->error;
           }
           // The probes took the calibration out of each reading they binned.
           ef.distribution = percentilesOf(t.buckets);

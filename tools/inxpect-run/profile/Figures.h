@@ -52,6 +52,7 @@ struct EventFigures {
   // The inclusive mean is within the calibration's error: about 0, or
   // clamped from below 0. No more precise than that.
   bool uncertain = false;
+  double inclusiveError = 0; // Corrected::error of the inclusive mean
   // In the runs that timed the depth below it: its entries, its direct
   // children timed, their readings and their nested entries.
   uint64_t passes = 0, children = 0, childrenTotal = 0, childrenNested = 0;
@@ -60,6 +61,7 @@ struct EventFigures {
   // or where the object keeps no self figures.
   std::optional<double> selfMean;
   bool selfUncertain = false;
+  double selfError = 0;
   // An entry's cost, the probes taken out entry by entry, at the median,
   // the 90th and 99th percentiles and the most; none without a calibration
   // or where the object keeps no histogram.
@@ -106,6 +108,7 @@ struct ProfileFigures {
 struct Corrected {
   double mean = 0;
   bool uncertain = false;
+  double error = 0; // the subtraction's error, in the event's unit (uncertain: mean <= error)
 };
 std::optional<Corrected> correctedMean(const EventTotals &totals, const ProbeCost &cost);
 

@@ -1,20 +1,14 @@
 // The table's text: a header that says what ran, then one row a section.
 #include "views/TableText.h"
 
+#include "views/TextTable.h"
+
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
 
 namespace inxpect {
 
 namespace {
-
-
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 std::string samplingText(uint32_t every) {
   return every == 1 ? "every run" : "1 run in " + std::to_string(every);
@@ -26,26 +20,6 @@ std::string markedCost(const std::optional<double> &cost, bool uncertain, const 
   if (!cost)
     return "-  ";
   return fixed(*cost, 1) + " " + unit + (uncertain ? " ?" : "  ");
-}
-
-// Columns padded to their widest cell; text left-aligned, numbers right-aligned.
-std::vector<std::string> textTable(const std::vector<std::vector<std::string>> &rows,
-                                   const std::vector<bool> &alignRight) {
-  std::vector<std::size_t> width(alignRight.size(), 0);
-  for (const auto &row : rows)
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
-      width[c] = std::max(width[c], row[c].size());
-  std::vector<std::string> lines;
-  for (const auto &row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      std::string pad(width[c] - row[c].size(), ' ');
-      line += (c ? "  " : "") + (alignRight[c] ? pad + row[c] : row[c] + pad);
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    lines.push_back(std::move(line));
-  }
-  return lines;
 }
 
 // The lines above the table: the counter, the program, the runs and how
@@ -157,7 +131,7 @@ TableText tableText(const ProfileInfo &info, const ProfileFigures &f, const Tabl
 
   TableText text;
   text.header = header(info, f);
-  std::vector<std::string> lines = textTable(rows, right);
+  std::vector<std::string> lines = textTableLines(rows, right);
   text.columns = lines.front();
   text.rows.assign(lines.begin() + 1, lines.end());
   if (corrected)
