@@ -32,8 +32,8 @@ expect() { # expect "WANTED..." TOOL WORD...
 
 expect "replay" inxpect-run re
 expect "--synthetic" inxpect-run replay --syn
-expect "csv json table" inxpect-run replay --format ""
-expect "csv json table" inxpect-run attach --prog-id 3 --format = ""
+expect "csv folded json table" inxpect-run replay --format ""
+expect "csv folded json table" inxpect-run attach --prog-id 3 --format = ""
 expect "json" inxpect-run run x.o --format j
 expect "generic native" inxpect-run run x.o --xdp-mode ""
 expect "" inxpect-run replay --pcap ""           # a file: bash's own completion

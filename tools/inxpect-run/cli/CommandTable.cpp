@@ -1,8 +1,6 @@
 // replay, compare, run, attach and list: their own options, their arguments, their help.
 #include "cli/CommandTable.h"
 
-#include "compare/Comparison.h"
-
 #include <cstdlib>
 #include <limits>
 
