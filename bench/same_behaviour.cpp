@@ -10,7 +10,6 @@
 // load; 2: usage. scripts/adopt-check.py runs it for every file and mode.
 #include <cstdarg>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -18,7 +17,9 @@
 #include <bpf/libbpf.h>
 #include <nlohmann/json.hpp>
 
+#include "compare/Behaviour.h"
 #include "traffic/PcapReader.h"
+#include "traffic/Replay.h"
 #include "traffic/SyntheticTraffic.h"
 
 namespace {
@@ -52,25 +53,6 @@ std::string loadFailureReason() {
                                         end == std::string::npos ? std::string::npos
                                                                  : end - begin - 1);
   return reason;
-}
-
-struct Verdict {
-  uint32_t retval = 0;
-  std::vector<uint8_t> out;
-  bool operator==(const Verdict &o) const { return retval == o.retval && out == o.out; }
-};
-
-Verdict runOnce(int fd, const std::vector<uint8_t> &packet) {
-  Verdict v;
-  v.out.resize(packet.size() + 4096);
-  LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet.data(),
-              .data_out = v.out.data(), .data_size_in = (__u32)packet.size(),
-              .data_size_out = (__u32)v.out.size(), .repeat = 1);
-  if (bpf_prog_test_run_opts(fd, &opts) != 0)
-    throw std::runtime_error(std::string("BPF_PROG_TEST_RUN: ") + std::strerror(errno));
-  v.retval = opts.retval;
-  v.out.resize(opts.data_size_out);
-  return v;
 }
 
 uint32_t verifiedInsns(int fd) {
@@ -132,17 +114,15 @@ int compareObjects(int argc, char **argv) {
       continue;
     }
     p["instrumented_verified_insns"] = verifiedInsns(bpf_program__fd(other));
-    std::size_t differing = 0;
-    for (std::size_t k = 0; k < packets.packets.size(); ++k) {
-      Verdict a = runOnce(bpf_program__fd(prog), packets.packets[k]);
-      Verdict b = runOnce(bpf_program__fd(other), packets.packets[k]);
-      if (a == b)
-        continue;
-      if (differing++ == 0)
-        p["first_difference"] = "packet " + std::to_string(k) + ": verdict " +
-                                std::to_string(a.retval) + " against " + std::to_string(b.retval) +
-                                (a.retval == b.retval ? ", other bytes out" : "");
-    }
+    inxpect::BehaviourComparison behaviour;
+    inxpect::compareOutcomes(inxpect::runEachPacket(bpf_program__fd(prog), packets.packets),
+                             inxpect::runEachPacket(bpf_program__fd(other), packets.packets),
+                             behaviour);
+    std::size_t differing = behaviour.otherVerdict + behaviour.otherBytes;
+    if (const auto &first = behaviour.first)
+      p["first_difference"] = "packet " + std::to_string(first->packet - 1) + ": verdict " +
+                              std::to_string(first->a) + " against " + std::to_string(first->b) +
+                              (first->a == first->b ? ", other bytes out" : "");
     p["differing"] = differing;
     same = same && differing == 0;
     out["programs"].push_back(p);
