@@ -51,8 +51,10 @@ public:
   }
   ~StagingDirectory() {
     std::error_code ignored;
-    fs::remove_all(path_, ignored);
+    if (!kept_)
+      fs::remove_all(path_, ignored);
   }
+  void keep() { kept_ = true; } // for the guest's console log, after a failure
   StagingDirectory(const StagingDirectory &) = delete;
   StagingDirectory &operator=(const StagingDirectory &) = delete;
   const fs::path &path() const { return path_; }
@@ -67,6 +69,7 @@ public:
 
 private:
   fs::path path_;
+  bool kept_ = false;
 };
 
 // Runs `argv` and waits for it; its stdout and stderr are ours.
@@ -79,6 +82,8 @@ int runAndWait(const std::vector<std::string> &argv) {
   if (child < 0)
     throw RunError("cannot start " + argv[0]);
   if (child == 0) {
+    // The kernel cache (vm-cache) of the build tree this program was built in.
+    setenv("INXPECT_BUILD_DIR", INXPECT_GUEST_BUILD_DIR, /*overwrite=*/0);
     execv(args[0], args.data());
     _exit(127);
   }
@@ -158,9 +163,11 @@ int runCompareInGuest(const CompareOptions &options, std::ostream &out) {
     argv.push_back(a);
   // The script has said what went wrong on stderr.
   int status = runAndWait(argv);
-  if (status != 0 && status != 3)
-    throw RunError("the comparison in the guest failed (exit status " +
-                   std::to_string(status) + ")");
+  if (status != 0 && status != 3) {
+    staging.keep();
+    throw RunError("the comparison in the guest failed (exit status " + std::to_string(status) +
+                   "); its files are in " + staging.path().string());
+  }
 
   std::ifstream in(relayed, std::ios::binary);
   if (!in)
