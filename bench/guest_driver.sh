@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# bench/guest_driver.sh [--module-run 'DRIVER_ARG...']... DRIVER OBJECTS_DIR
-#   OUT_JSON DRIVER_ARG... (as root):
+# bench/guest_driver.sh [--relay | --module-run 'DRIVER_ARG...'...] DRIVER
+#   OBJECTS_DIR OUT_JSON DRIVER_ARG... (as root):
 # runs a benchmark driver (build/bin/inxpect-bench-*) on the objects in
 # OBJECTS_DIR inside a QEMU guest running Debian's 6.1 kernel. Reuses the VM
 # test's pieces (test/vm/fetch-kernel.sh, initramfs.sh, boot.sh; the kernel
@@ -18,9 +18,19 @@
 # Writes OUT_JSON: the driver's JSON plus "vm": { "kernel", "qemu",
 # "clocksource", "tsc_mhz", "icount_shift" } and, with --module-run,
 # "module_runs": [each of those runs' JSON, in order]. Fails when a run fails.
+#
+# --relay (inxpect-run compare --deterministic): OUT gets the driver's
+# stdout as it is, its "inxpect-run:" lines on the console go to stderr,
+# and the script exits with the driver's status when it is 0 or 3 (a
+# comparison's verdicts), 1 on any failure. OBJECTS_DIR's *.pcap go in too.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 module_runs=()
+relay=false
+if [ "${1:-}" = --relay ]; then
+  relay=true
+  shift
+fi
 while [ "${1:-}" = --module-run ]; do
   module_runs+=("$2")
   shift 2
@@ -35,7 +45,7 @@ started=$(date +%s)
 
 fail() { echo "guest_driver: $name: $*" >&2; exit 1; }
 for tool in qemu-system-x86_64 busybox cpio apt-get dpkg-deb; do
-  command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh as root"
+  command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh test as root"
 done
 rm -rf "$work" && mkdir -p "$work/rootfs/objects"
 "$root/test/vm/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
@@ -47,6 +57,7 @@ rootfs=$work/rootfs
 cp "$root/bench/guest_driver_init.sh" "$rootfs/init"
 cp "$driver" "$rootfs/driver"
 cp "$objects"/*.o "$rootfs/objects/"
+! $relay || find "$objects" -maxdepth 1 -name '*.pcap' -exec cp {} "$rootfs/objects/" \;
 echo "$*" > "$rootfs/driver-args"
 if [ ${#module_runs[@]} -gt 0 ]; then
   "$root/test/vm/build-module.sh" "$build/vm-cache" "$work/kmod" || fail "cannot build the kernel module"
@@ -65,6 +76,15 @@ status=0
   -serial "file:$work/driver.json" || status=$?
 tr -d '\r' < "$work/console.log" > "$work/console.txt"
 [ $status -ne 124 ] || fail "the guest did not finish within $limit s (see $work/console.txt)"
+if $relay; then
+  grep '^inxpect-run: ' "$work/console.txt" >&2 || true
+  exit_line=$(grep -E '^GUEST EXIT [0-9]+$' "$work/console.txt" || true)
+  case "$exit_line" in
+    "GUEST EXIT 0" | "GUEST EXIT 3") cp "$work/driver.json" "$out"; exit "${exit_line#GUEST EXIT }" ;;
+    "") fail "the guest ended before the driver did (see $work/console.txt)" ;;
+    *) fail "the driver failed in the guest, ${exit_line,,} (see $work/console.txt)" ;;
+  esac
+fi
 grep -q "^GUEST EXIT 0$" "$work/console.txt" ||
   fail "the driver failed in the guest: $(grep -E 'error|GUEST EXIT' "$work/console.txt" | tail -n 3) (see $work/console.txt)"
 clocksource=$(sed -n 's/^CLOCKSOURCE //p' "$work/console.txt")

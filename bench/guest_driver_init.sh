@@ -7,6 +7,8 @@
 . /guest-common.sh
 report_tsc_clocksource
 stty -F /dev/ttyS1 raw
+# The clock counts instructions here: inxpect-run compare says "insns".
+export INXPECT_ICOUNT_GUEST=1
 # shellcheck disable=SC2046 # one argument a word, as written by guest_driver.sh
 /driver $(cat /driver-args) > /dev/ttyS1
 status=$?

@@ -46,15 +46,15 @@ protected:
   }
   // Runs compare on a and b with `extra`; returns its exit status.
   int compare(const std::string &a, const std::string &b, const std::string &extra,
-              std::string &out) {
+              std::string &out, unsigned packets = kPackets) {
     return e2e::runCommand("env INXPECT_LOCK_DIR=" + locks_ + " " + kRunner + " compare " + a +
-                               " " + b + " --synthetic " + std::to_string(kPackets) + " " + extra,
+                               " " + b + " --synthetic " + std::to_string(packets) + " " + extra,
                            out);
   }
   nlohmann::json compareJson(const std::string &a, const std::string &b, int expectedStatus,
-                             const std::string &extra = "") {
+                             const std::string &extra = "", unsigned packets = kPackets) {
     std::string out;
-    int status = compare(a, b, "--format json " + extra, out);
+    int status = compare(a, b, "--format json " + extra, out, packets);
     EXPECT_EQ(status, expectedStatus) << out;
     try {
       return nlohmann::json::parse(out);
@@ -238,6 +238,97 @@ TEST_F(CompareCli, ErrorsExitOneAndUsageErrorsTwo) {
     EXPECT_NE(out.find(std::string("inxpect-run: error: ") + u.message), std::string::npos)
         << u.args << ": " << out;
   }
+}
+
+// compare --deterministic: the same comparison in a QEMU guest under
+// -icount (bench/guest_driver.sh), registered as vm.CompareDeterministic.*
+// (test/e2e/CMakeLists.txt). There a cost is instructions: a section's
+// rounds agree to the instruction, but for a timer interrupt the guest
+// takes inside one now and then (its handler's instructions land in that
+// round's mean), so an interval is zero wide or about a percent.
+class CompareDeterministic : public CompareCli {
+protected:
+  static constexpr unsigned kGuestPackets = 500;
+  nlohmann::json inGuest(const std::string &a, const std::string &b, int expectedStatus,
+                         const std::string &extra = "") {
+    return compareJson(a, b, expectedStatus, "--deterministic --rounds 4 " + extra,
+                       kGuestPackets);
+  }
+  // The interval of a change the counts make: around it, and narrower than
+  // the threshold the verdict reads it against (on the clock, update's
+  // interval on these packets is tens of percent wide).
+  static void expectNarrow(const nlohmann::json &report, const nlohmann::json &s) {
+    double change = s["change"], low = s["ci"][0], high = s["ci"][1];
+    EXPECT_LE(low, change) << s;
+    EXPECT_GE(high, change) << s;
+    EXPECT_LT(high - low, report["threshold"].get<double>()) << s;
+  }
+};
+
+TEST_F(CompareDeterministic, DjbMakesTheUpdateFasterInInstructions) {
+  std::string jenkins = cms("jenkins", {}), djb2 = cms("djb2", {}, {"-DCMS_HASH_DJB2"});
+  ASSERT_FALSE(HasFatalFailure());
+  nlohmann::json report = inGuest(jenkins, djb2, 0, "--sections update");
+  ASSERT_FALSE(HasFailure());
+  EXPECT_EQ(report["unit"], "insns");
+  EXPECT_NE(report["counter"].get<std::string>().find("-icount"), std::string::npos) << report;
+  EXPECT_EQ(report["a"]["object"], jenkins) << report["a"];
+  EXPECT_EQ(report["b"]["object"], djb2) << report["b"];
+  EXPECT_EQ(report["behaviour"]["same"], true) << report["behaviour"];
+  ASSERT_EQ(report["sections"].size(), 1u) << report["sections"];
+  const nlohmann::json &update = section(report, "update");
+  EXPECT_EQ(update["verdict"], "faster") << update;
+  expectNarrow(report, update);
+  EXPECT_TRUE(report["slower"].empty()) << report["slower"];
+  EXPECT_TRUE(std::filesystem::is_empty(locks_)) << "the host took a session lock";
+}
+
+// The medians agree to the instruction; an interval is zero wide, or about
+// a percent where a round had an interrupt in it.
+TEST_F(CompareDeterministic, ABuildAgainstItselfAgreesToTheInstruction) {
+  std::string jenkins = cms("jenkins", {});
+  ASSERT_FALSE(HasFatalFailure());
+  nlohmann::json report = inGuest(jenkins, jenkins, 0);
+  ASSERT_FALSE(HasFailure());
+  ASSERT_FALSE(report["sections"].empty()) << report;
+  for (const nlohmann::json &s : report["sections"]) {
+    EXPECT_EQ(s["verdict"], "same") << s;
+    EXPECT_EQ(s["a"], s["b"]) << s;
+    EXPECT_EQ(s["change"], 0.0) << s;
+    expectNarrow(report, s);
+  }
+  EXPECT_TRUE(report["slower"].empty()) << report["slower"];
+}
+
+// Swapped, the update is the regression: the guest's exit status 3 comes
+// back as it is, with the table on stdout.
+TEST_F(CompareDeterministic, JenkinsAfterDjbExitsThree) {
+  std::string jenkins = cms("jenkins", {}), djb2 = cms("djb2", {}, {"-DCMS_HASH_DJB2"});
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out;
+  ASSERT_EQ(compare(djb2, jenkins, "--deterministic --rounds 4 --sections update", out,
+                    kGuestPackets),
+            3) << out;
+  EXPECT_NE(out.find("compare: A " + djb2 + " (xdp_cms), B " + jenkins), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("clock (insns)"), std::string::npos) << out;
+  std::string last = out.substr(out.rfind('\n', out.size() - 2) + 1);
+  EXPECT_EQ(last.rfind("SLOWER beyond 5.0%: update +", 0), 0u) << out;
+}
+
+// Without the guest's pieces: a clear error, exit status 1, no output.
+TEST_F(CompareDeterministic, NoGuestDriverIsAnError) {
+  std::string jenkins = cms("jenkins", {});
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out, output = dir_ + "/out.json";
+  EXPECT_EQ(e2e::runCommand("env INXPECT_GUEST_DRIVER=/nonexistent/guest_driver.sh " + kRunner +
+                                " compare " + jenkins + " " + jenkins +
+                                " --synthetic 10 --deterministic --output " + output + " 2>&1",
+                            out),
+            1) << out;
+  EXPECT_NE(out.find("inxpect-run: error: --deterministic needs /nonexistent/guest_driver.sh"),
+            std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(output));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // inxpect-run compare's command line: what it accepts and every usage error.
+#include "cli/GuestCompare.h"
 #include "cli/Options.h"
 #include "UsageErrorOf.h"
 
@@ -19,6 +20,34 @@ TEST(RunCompareOptions, Defaults) {
   EXPECT_DOUBLE_EQ(c.compare.threshold, 0.05);
   EXPECT_EQ(c.compare.view, CompareFormat::Table);
   EXPECT_FALSE(c.compare.prog);
+  EXPECT_FALSE(c.compare.deterministic);
+}
+
+// The guest runs the same comparison, at its own paths, its output relayed.
+TEST(RunCompareOptions, DeterministicRunsTheSameCommandLineInTheGuest) {
+  Command c = parseCommandLine({"compare", "--deterministic", "/x/a.o", "../b.o", "--pcap=t.pcap",
+                                "--prog", "xdp_cms", "--repeat", "3", "--rounds", "9",
+                                "--threshold", "2.5", "--format", "markdown", "--output", "c.md",
+                                "--sections", "update,parse"});
+  ASSERT_EQ(c.kind, Command::Kind::Compare);
+  EXPECT_TRUE(c.compare.deterministic);
+  EXPECT_EQ(guestCompareArguments(c.compare),
+            (std::vector<std::string>{"compare", "/objects/a.o", "/objects/b.o", "--pcap",
+                                      "/objects/traffic.pcap", "--repeat", "3", "--rounds", "9",
+                                      "--threshold", "2.5", "--format", "markdown", "--prog",
+                                      "xdp_cms", "--sections", "update,parse"}));
+  Command synthetic = parseCommandLine({"compare", "a.o", "b.o", "--synthetic", "500",
+                                        "--deterministic", "--threshold", "0"});
+  EXPECT_EQ(guestCompareArguments(synthetic.compare),
+            (std::vector<std::string>{"compare", "/objects/a.o", "/objects/b.o", "--synthetic",
+                                      "500", "--repeat", "1", "--rounds", "20", "--threshold",
+                                      "0", "--format", "table"}));
+  // The guest is given back the threshold it was given, to the last digit.
+  Command odd = parseCommandLine({"compare", "a.o", "b.o", "--synthetic", "5", "--deterministic",
+                                  "--threshold", "0.1", "--format", "json"});
+  std::vector<std::string> args = guestCompareArguments(odd.compare);
+  args.insert(args.begin() + 3, "--deterministic");
+  EXPECT_DOUBLE_EQ(parseCommandLine(args).compare.threshold, odd.compare.threshold);
 }
 
 TEST(RunCompareOptions, EveryOption) {
@@ -100,6 +129,15 @@ TEST(RunCompareOptions, EveryUsageError) {
             "unknown option --manifest (see inxpect-run compare --help)");
   EXPECT_EQ(error({"a.o", "b.o", "--synthetic", "10", "--treshold", "5"}),
             "unknown option --treshold (did you mean --threshold?)");
+  for (std::vector<std::string> option : {std::vector<std::string>{"--events", "cycles"},
+                                          {"--sample", "4"},
+                                          {"--precise"}}) {
+    std::vector<std::string> args = {"a.o", "b.o", "--synthetic", "10", "--deterministic"};
+    args.insert(args.end(), option.begin(), option.end());
+    EXPECT_EQ(error(args), "--deterministic measures the clock alone (in instructions): drop "
+                           "--events, --sample and --precise")
+        << option[0];
+  }
   EXPECT_EQ(error({"a.o", "b.o", "--synthetic"}),
             "--synthetic needs a value (see inxpect-run compare --help)");
 }

@@ -125,10 +125,21 @@ const OptionSpec compareFormat{
     nullptr,
     {"table", "json", "markdown"}};
 
+const OptionSpec deterministic{
+    "--deterministic", nullptr,
+    "run the comparison in a QEMU guest under -icount (one CPU, the clock advancing one tick "
+    "an instruction), so each cost is the instructions executed (unit insns): the same on every "
+    "run and every host, intervals of zero width where the counts agree; for CI, where timing "
+    "noise would make the gate flaky. Needs qemu-system-x86_64 (scripts/install-deps.sh test) "
+    "and fetches Debian's kernel once; measures the clock alone",
+    setterOf<CompareOptions>([](CompareOptions &o, const std::string &) {
+      o.deterministic = true;
+    })};
+
 const OptionGroup comparePackets{"Packets (one source), the same for both builds",
                                  {&pcap, &synthetic, &repeat}};
 const OptionGroup compareProgram{"Program and sections", {&prog, &common::sections}};
-const OptionGroup compareRounds{"Rounds and verdict", {&rounds, &threshold}};
+const OptionGroup compareRounds{"Rounds and verdict", {&rounds, &threshold, &deterministic}};
 const OptionGroup compareOutput{"Output", {&compareFormat, &common::output}};
 
 void checkCompare(Command &c, const std::vector<std::string> &positional) {
@@ -146,6 +157,11 @@ void checkCompare(Command &c, const std::vector<std::string> &positional) {
     throw UsageError("compare measures one event, --events names " +
                      std::to_string(o.events.size()) + ": give one (e.g. --events " +
                      o.events[0] + ")");
+  // The guest has the clock alone: no PMU under TCG, no kernel module.
+  if (o.deterministic && (!o.events.empty() || o.precise || o.sampleEvery != 1 ||
+                          !o.sampleByEvent.empty()))
+    throw UsageError("--deterministic measures the clock alone (in instructions): drop "
+                     "--events, --sample and --precise");
 }
 
 // run

@@ -1,7 +1,9 @@
 #include "cli/CompareCommand.h"
 
+#include <cstdlib>
 #include <memory>
 
+#include "cli/GuestCompare.h"
 #include "compare/Behaviour.h"
 #include "compare/CompareWriters.h"
 #include "compare/InterleavedRounds.h"
@@ -93,6 +95,8 @@ Comparison compareBuilds(const CompareOptions &options, std::ostream &notes) {
   c.idA = a.info.programId;
   c.idB = b.info.programId;
   c.counter = a.info.counter.describe(a.info.events);
+  if (std::getenv(kIcountGuestVariable))
+    c.counter += "; in a QEMU guest under -icount: 1 ns is 1 instruction";
   c.packets = packets.packets.size();
   c.passes = options.repeat;
   c.rounds = options.rounds;
@@ -111,6 +115,8 @@ Comparison compareBuilds(const CompareOptions &options, std::ostream &notes) {
   calibrateAfter(a, b);
   MeasuredBuild ma = measured(a, rounds[0]), mb = measured(b, rounds[1]);
   compareSections(ma, mb, c);
+  if (std::getenv(kIcountGuestVariable) && c.unit == "ns")
+    c.unit = "insns";
   return c;
 }
 
@@ -127,6 +133,8 @@ std::string formatComparison(const Comparison &c, CompareFormat format) {
 }
 
 int runCompare(const CompareOptions &options, std::ostream &out, std::ostream &notes) {
+  if (options.deterministic)
+    return runCompareInGuest(options, out);
   OutputFile output(options.output, out);
   Comparison c = compareBuilds(options, notes);
   output.stream() << formatComparison(c, options.view);

@@ -63,6 +63,7 @@ struct CompareOptions : ReplayOptions {
   unsigned rounds = 20;                  // --rounds: each build's
   double threshold = 0.05;               // --threshold PCT, relative
   CompareFormat view = CompareFormat::Table; // compare's own --format
+  bool deterministic = false;            // --deterministic: in a QEMU guest under -icount
 };
 
 struct RunOptions : ObjectOptions {

@@ -1,0 +1,37 @@
+// compare --deterministic: the same comparison run by the same inxpect-run
+// inside a QEMU guest under -icount (bench/guest_driver.sh --relay),
+// its output and exit status relayed as they are.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/Options.h"
+
+namespace inxpect {
+
+// Where the guest finds the staged files.
+inline constexpr const char *kGuestObjectA = "/objects/a.o";
+inline constexpr const char *kGuestObjectB = "/objects/b.o";
+inline constexpr const char *kGuestPcap = "/objects/traffic.pcap";
+
+// The command line (after the program's name) that runs `options`'
+// comparison in the guest: the objects and the capture at the guest's paths,
+// without --deterministic and --output (the host writes the output).
+std::vector<std::string> guestCompareArguments(const CompareOptions &options);
+
+// The guest's driver script: $INXPECT_GUEST_DRIVER when set, else the
+// source tree's bench/guest_driver.sh (its guest pieces are test/vm's).
+std::string guestCompareScript();
+
+// Runs the comparison in the guest; writes its output, the objects named by
+// their paths here, to `out` (or --output) and returns its exit status: 0 or 3. Throws RunError when the
+// guest cannot run it (no QEMU, no kernel, an error inside).
+int runCompareInGuest(const CompareOptions &options, std::ostream &out);
+
+// Set inside the guest: the clock there counts instructions, so the
+// comparison labels its unit "insns" instead of "ns".
+inline constexpr const char *kIcountGuestVariable = "INXPECT_ICOUNT_GUEST";
+
+} // namespace inxpect
