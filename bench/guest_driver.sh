@@ -23,8 +23,14 @@
 # stdout as it is, its "inxpect-run:" lines on the console go to stderr,
 # and the script exits with the driver's status when it is 0 or 3 (a
 # comparison's verdicts), 1 on any failure. OBJECTS_DIR's *.pcap go in too.
+# Installed (PREFIX/share/inxpect/guest, for compare --deterministic), the
+# VM pieces lie beside this script; in the source tree they are test/vm's.
+# The kernel is cached in $INXPECT_VM_CACHE, else BUILD/vm-cache.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+vm=$here
+[ -e "$vm/boot.sh" ] || vm=$root/test/vm
 module_runs=()
 relay=false
 if [ "${1:-}" = --relay ]; then
@@ -38,6 +44,7 @@ done
 driver=$1 objects=$2 out=$3
 shift 3
 build=${INXPECT_BUILD_DIR:-$root/build}
+cache=${INXPECT_VM_CACHE:-$build/vm-cache}
 name=$(basename "$driver")
 work=$objects/guest
 icount_shift=0
@@ -48,30 +55,33 @@ for tool in qemu-system-x86_64 busybox cpio apt-get dpkg-deb; do
   command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh test as root"
 done
 rm -rf "$work" && mkdir -p "$work/rootfs/objects"
-"$root/test/vm/fetch-kernel.sh" "$build/vm-cache" > "$work/fetch.log" 2>&1 ||
+# The image alone unless a module is to be built for it (headers, BTF).
+fetched=image.env image_only=--image
+[ ${#module_runs[@]} -eq 0 ] || fetched=kernel.env image_only=
+"$vm/fetch-kernel.sh" $image_only "$cache" > "$work/fetch.log" 2>&1 ||
   fail "cannot fetch Debian's kernel (see $work/fetch.log)"
 # shellcheck source=/dev/null
-. "$build/vm-cache/kernel.env"
+. "$cache/$fetched"
 
 rootfs=$work/rootfs
-cp "$root/bench/guest_driver_init.sh" "$rootfs/init"
+cp "$here/guest_driver_init.sh" "$rootfs/init"
 cp "$driver" "$rootfs/driver"
 cp "$objects"/*.o "$rootfs/objects/"
 ! $relay || find "$objects" -maxdepth 1 -name '*.pcap' -exec cp {} "$rootfs/objects/" \;
 echo "$*" > "$rootfs/driver-args"
 if [ ${#module_runs[@]} -gt 0 ]; then
-  "$root/test/vm/build-module.sh" "$build/vm-cache" "$work/kmod" || fail "cannot build the kernel module"
+  "$vm/build-module.sh" "$cache" "$work/kmod" || fail "cannot build the kernel module"
   cp "$work/kmod/inxpect.ko" "$rootfs/inxpect.ko"
   printf '%s\n' "${module_runs[@]}" > "$rootfs/module-runs"
 fi
-"$root/test/vm/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
+"$vm/initramfs.sh" "$rootfs" "$work/initrd.gz" || fail "cannot pack the initramfs"
 
 # ttyS0 is the console (the driver's progress, the kernel's messages);
 # ttyS1 carries the runs' JSON alone, one after the other, to a file.
 # The limit is only against a hung guest: 600 s a run of the driver.
 limit=$(( 600 * (1 + ${#module_runs[@]}) ))
 status=0
-"$root/test/vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" "$limit" \
+"$vm/boot.sh" "$VMLINUZ" "$work/initrd.gz" "$work/console.log" "$limit" \
   "tsc=reliable clocksource=tsc" -smp 1 -icount "shift=$icount_shift,sleep=off" \
   -serial "file:$work/driver.json" || status=$?
 tr -d '\r' < "$work/console.log" > "$work/console.txt"

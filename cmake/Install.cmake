@@ -18,6 +18,16 @@ install(FILES ${INXPECT_DOCS_DIR}/man1/inxpect-instrument.1.gz ${INXPECT_DOCS_DI
 install(FILES ${INXPECT_DOCS_DIR}/completions/inxpect-instrument ${INXPECT_DOCS_DIR}/completions/inxpect-run
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 
+# compare --deterministic's QEMU guest (GuestCompare.cpp finds it beside
+# bin/): the driver, its guest's init, and the VM test's pieces that fetch
+# Debian's kernel image, pack the initramfs and boot it (not the module's
+# build: the guest runs on the clock).
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/bench/guest_driver.sh ${CMAKE_SOURCE_DIR}/bench/guest_driver_init.sh
+                 ${CMAKE_SOURCE_DIR}/test/vm/fetch-kernel.sh ${CMAKE_SOURCE_DIR}/test/vm/initramfs.sh
+                 ${CMAKE_SOURCE_DIR}/test/vm/boot.sh
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/inxpect/guest)
+install(FILES ${CMAKE_SOURCE_DIR}/test/vm/guest-common.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/inxpect/guest)
+
 # DKMS takes a module's sources from /usr/src/NAME-VERSION: PREFIX/src, so the
 # .deb (prefix /usr) puts them there and a test prefix keeps them inside.
 file(STRINGS ${CMAKE_SOURCE_DIR}/runtime/kmod/dkms.conf dkms_version REGEX "^PACKAGE_VERSION=")
@@ -44,6 +54,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${INXPECT_LLVM_MAJOR}-dev")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "dkms, clang-${INXPECT_LLVM_MAJOR}, libbpf-dev")
+# What compare --deterministic boots its guest with.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qemu-system-x86, busybox, cpio")
 # postinst registers the module's sources with DKMS and builds them when dkms
 # is installed (a note how to do it later when not); prerm unregisters them.
 foreach(script postinst prerm)

@@ -28,6 +28,9 @@ for package in libbpf1 libclang-cpp19 libllvm19 libelf1 libpcap0.8 libcivetweb1 
 done
 recommends=$(dpkg-deb -f "$deb" Recommends)
 grep -Eq "(^|, )dkms(,|$)" <<< "$recommends" || fail "Recommends lacks dkms: $recommends"
+suggests=$(dpkg-deb -f "$deb" Suggests)
+grep -Eq "(^|, )qemu-system-x86(,|$)" <<< "$suggests" ||
+  fail "Suggests lacks qemu-system-x86 (compare --deterministic): $suggests"
 
 dpkg-deb -x "$deb" "$tmp/root"
 "$tmp/root/usr/bin/inxpect-instrument" --version > "$tmp/version.txt" ||

@@ -12,7 +12,7 @@ tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 
 cmake --install "$build" --prefix "$prefix" > "$tmp/install.log" || fail "cmake --install failed"
-(cd "$prefix" && find . -type f -o -type l | sed 's|^\./||' | sort) > "$tmp/installed.txt"
+(cd "$prefix" && find . -type f -o -type l | sed "s|^\./||" | LC_ALL=C sort) > "$tmp/installed.txt"
 diff -u "$here/expected-files.txt" "$tmp/installed.txt" || fail "the installed tree differs from expected-files.txt"
 
 unset INXPECT_RUNTIME_DIR

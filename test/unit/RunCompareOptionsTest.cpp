@@ -4,6 +4,8 @@
 #include "UsageErrorOf.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -140,4 +142,32 @@ TEST(RunCompareOptions, EveryUsageError) {
   }
   EXPECT_EQ(error({"a.o", "b.o", "--synthetic"}),
             "--synthetic needs a value (see inxpect-run compare --help)");
+}
+
+// Where --deterministic finds the guest's pieces and keeps Debian's kernel.
+TEST(RunCompareOptions, TheGuestDriverIsTheInstalledOneBesideBin) {
+  namespace fs = std::filesystem;
+  fs::path prefix = fs::path(testing::TempDir()) / "guest-driver-prefix";
+  fs::remove_all(prefix);
+  fs::create_directories(prefix / "bin");
+  std::string self = (prefix / "bin" / "inxpect-run").string();
+
+  // A build tree's program: the source tree's script, the build's vm-cache.
+  GuestDriver built = guestDriver(self, "", "", "/home/u/.cache");
+  EXPECT_EQ(fs::path(built.script).filename(), "guest_driver.sh") << built.script;
+  EXPECT_EQ(fs::path(built.script).parent_path().filename(), "bench") << built.script;
+  EXPECT_EQ(fs::path(built.vmCache).filename(), "vm-cache") << built.vmCache;
+  EXPECT_EQ(built.vmCache.find("/home/u"), std::string::npos) << built.vmCache;
+
+  fs::create_directories(prefix / "share" / "inxpect" / "guest");
+  std::ofstream(prefix / "share" / "inxpect" / "guest" / "guest_driver.sh") << "#!/bin/sh\n";
+  GuestDriver installed = guestDriver(self, "", "", "/home/u/.cache");
+  EXPECT_EQ(installed.script, (prefix / "share" / "inxpect" / "guest" / "guest_driver.sh").string());
+  EXPECT_EQ(installed.vmCache, "/home/u/.cache/inxpect/vm-cache");
+  EXPECT_EQ(guestDriver(self, "", "", "").vmCache, "/var/cache/inxpect/vm-cache");
+
+  GuestDriver chosen = guestDriver(self, "/src/bench/guest_driver.sh", "/tmp/k", "/home/u/.cache");
+  EXPECT_EQ(chosen.script, "/src/bench/guest_driver.sh");
+  EXPECT_EQ(chosen.vmCache, "/tmp/k");
+  fs::remove_all(prefix);
 }

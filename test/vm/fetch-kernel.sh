@@ -4,8 +4,16 @@
 # the vmlinux (with BTF) extracted from the image as the module's BTF base,
 # and resolve_btfids built from the matching linux-source. Writes
 # CACHE/kernel.env; a second run with everything in place does nothing.
-#   fetch-kernel.sh CACHE
+# With --image, only the image, for a guest that builds no module
+# (compare --deterministic): it writes CACHE/image.env (KVER, VMLINUZ), as
+# the whole fetch does too.
+#   fetch-kernel.sh [--image] CACHE
 set -euo pipefail
+image_only=false
+if [ "${1:-}" = --image ]; then
+  image_only=true
+  shift
+fi
 cache=$(mkdir -p "$1" && cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 kmod_scripts=$here/../../runtime/kmod/scripts
@@ -16,7 +24,22 @@ abi=$(apt-cache depends linux-headers-amd64 2>/dev/null |
       sed -n 's/.*Depends: linux-headers-\(.*\)-amd64$/\1/p' | head -n 1)
 [ -n "$abi" ] || { echo "fetch-kernel: apt knows no linux-headers-amd64: run apt-get update" >&2; exit 1; }
 kver=$abi-amd64
-if [ -f "$cache/kernel.env" ] && grep -q "^KVER=$kver$" "$cache/kernel.env"; then
+write_image_env() {
+  printf 'KVER=%s\nVMLINUZ=%s\n' "$kver" "$cache/root/boot/vmlinuz-$kver" > "$cache/image.env"
+}
+fetched() { [ -f "$cache/$1" ] && grep -q "^KVER=$kver$" "$cache/$1"; }
+if fetched kernel.env; then
+  write_image_env # a cache from before image.env
+  exit 0
+fi
+$image_only && fetched image.env && exit 0
+if $image_only; then
+  mkdir -p "$cache/debs" "$cache/root"
+  (cd "$cache/debs" && apt-get download -q=2 "linux-image-$kver" 2>&1 | grep -v "unsandboxed" || true)
+  dpkg-deb --fsys-tarfile "$cache"/debs/linux-image-"$kver"_*.deb |
+    tar -x -C "$cache/root" "./boot/vmlinuz-$kver"
+  rm -f "$cache"/debs/linux-image-"$kver"_*.deb # 70 MB of modules the guest never loads
+  write_image_env
   exit 0
 fi
 image_version=$(apt-cache policy "linux-image-$kver" | sed -n 's/ *Candidate: //p')
@@ -57,3 +80,4 @@ VMLINUZ=$cache/root/boot/vmlinuz-$kver
 VMLINUX=$cache/vmlinux-$kver
 RESOLVE_BTFIDS=$cache/tools/resolve_btfids
 ENV
+write_image_env

@@ -131,7 +131,8 @@ const OptionSpec deterministic{
     "an instruction), so each cost is the instructions executed (unit insns): the same on every "
     "run and every host, intervals of zero width where the counts agree; for CI, where timing "
     "noise would make the gate flaky. Needs qemu-system-x86_64 (scripts/install-deps.sh test) "
-    "and fetches Debian's kernel once; measures the clock alone",
+    "and fetches Debian's kernel image once (~/.cache/inxpect/vm-cache); measures the clock "
+    "alone, each build's cost the least of its rounds (an interrupt only adds instructions)",
     setterOf<CompareOptions>([](CompareOptions &o, const std::string &) {
       o.deterministic = true;
     })};

@@ -72,8 +72,9 @@ private:
   bool kept_ = false;
 };
 
-// Runs `argv` and waits for it; its stdout and stderr are ours.
-int runAndWait(const std::vector<std::string> &argv) {
+// Runs `argv` with the kernel cache `vmCache` and waits for it; its stdout
+// and stderr are ours.
+int runAndWait(const std::vector<std::string> &argv, const std::string &vmCache) {
   std::vector<char *> args;
   for (const std::string &a : argv)
     args.push_back(const_cast<char *>(a.c_str()));
@@ -82,8 +83,7 @@ int runAndWait(const std::vector<std::string> &argv) {
   if (child < 0)
     throw RunError("cannot start " + argv[0]);
   if (child == 0) {
-    // The kernel cache (vm-cache) of the build tree this program was built in.
-    setenv("INXPECT_BUILD_DIR", INXPECT_GUEST_BUILD_DIR, /*overwrite=*/0);
+    setenv(kVmCacheVariable, vmCache.c_str(), /*overwrite=*/1);
     execv(args[0], args.data());
     _exit(127);
   }
@@ -134,22 +134,53 @@ std::vector<std::string> guestCompareArguments(const CompareOptions &o) {
   return args;
 }
 
-std::string guestCompareScript() {
-  if (const char *set = std::getenv("INXPECT_GUEST_DRIVER"); set && *set)
-    return set;
-  return INXPECT_GUEST_DRIVER_SCRIPT;
+GuestDriver guestDriver(const std::string &self, const std::string &environmentScript,
+                        const std::string &environmentCache, const std::string &userCache) {
+  fs::path installed =
+      fs::path(self).parent_path().parent_path() / "share" / "inxpect" / "guest" / "guest_driver.sh";
+  bool isInstalled = fs::exists(installed);
+  GuestDriver d;
+  d.script = !environmentScript.empty() ? environmentScript
+             : isInstalled              ? installed.string()
+                                        : std::string(INXPECT_GUEST_DRIVER_SCRIPT);
+  if (!environmentCache.empty())
+    d.vmCache = environmentCache;
+  else if (!isInstalled)
+    d.vmCache = std::string(INXPECT_GUEST_BUILD_DIR) + "/vm-cache"; // the VM tests' too
+  else
+    d.vmCache = userCache.empty() ? "/var/cache/inxpect/vm-cache" : userCache + "/inxpect/vm-cache";
+  return d;
 }
 
+namespace {
+
+std::string variable(const char *name) {
+  const char *set = std::getenv(name);
+  return set ? set : "";
+}
+
+// $XDG_CACHE_HOME, else ~/.cache; empty without either.
+std::string userCacheHome() {
+  if (std::string xdg = variable("XDG_CACHE_HOME"); !xdg.empty())
+    return xdg;
+  std::string home = variable("HOME");
+  return home.empty() ? "" : home + "/.cache";
+}
+
+} // namespace
+
 int runCompareInGuest(const CompareOptions &options, std::ostream &out) {
-  std::string script = guestCompareScript();
-  if (access(script.c_str(), X_OK) != 0)
-    throw RunError("--deterministic needs " + script +
-                   " (the source tree's, with test/vm beside it): set INXPECT_GUEST_DRIVER to "
-                   "a source tree's bench/guest_driver.sh");
   char self[4096];
   ssize_t length = readlink("/proc/self/exe", self, sizeof self - 1);
   if (length <= 0)
     throw RunError("cannot find this program's own file for the guest");
+  GuestDriver driver = guestDriver(std::string(self, length), variable(kGuestDriverVariable),
+                                   variable(kVmCacheVariable), userCacheHome());
+  const std::string &script = driver.script;
+  if (access(script.c_str(), X_OK) != 0)
+    throw RunError("--deterministic needs " + script +
+                   " (installed in PREFIX/share/inxpect/guest, or a source tree's "
+                   "bench/guest_driver.sh): set " + std::string(kGuestDriverVariable) + " to one");
 
   StagingDirectory staging;
   staging.stage(options.object, "a.o");
@@ -162,7 +193,7 @@ int runCompareInGuest(const CompareOptions &options, std::ostream &out) {
   for (const std::string &a : guestCompareArguments(options))
     argv.push_back(a);
   // The script has said what went wrong on stderr.
-  int status = runAndWait(argv);
+  int status = runAndWait(argv, driver.vmCache);
   if (status != 0 && status != 3) {
     staging.keep();
     throw RunError("the comparison in the guest failed (exit status " + std::to_string(status) +

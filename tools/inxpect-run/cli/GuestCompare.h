@@ -21,9 +21,23 @@ inline constexpr const char *kGuestPcap = "/objects/traffic.pcap";
 // without --deterministic and --output (the host writes the output).
 std::vector<std::string> guestCompareArguments(const CompareOptions &options);
 
-// The guest's driver script: $INXPECT_GUEST_DRIVER when set, else the
-// source tree's bench/guest_driver.sh (its guest pieces are test/vm's).
-std::string guestCompareScript();
+// The environment that places compare --deterministic's guest.
+inline constexpr const char *kGuestDriverVariable = "INXPECT_GUEST_DRIVER";
+inline constexpr const char *kVmCacheVariable = "INXPECT_VM_CACHE";
+
+// The guest's driver script and where it caches Debian's kernel.
+struct GuestDriver {
+  std::string script, vmCache;
+};
+// For this program's file `self`: the script is `environmentScript`
+// ($INXPECT_GUEST_DRIVER) when set, else the installed one
+// (PREFIX/share/inxpect/guest/guest_driver.sh beside PREFIX/bin), else the
+// source tree's bench/guest_driver.sh (a build tree's program). The cache is
+// `environmentCache` ($INXPECT_VM_CACHE) when set, else the build tree's
+// vm-cache (the VM tests') for a build tree's program, else
+// `userCache`/inxpect/vm-cache (~/.cache), /var/cache/inxpect without one.
+GuestDriver guestDriver(const std::string &self, const std::string &environmentScript,
+                        const std::string &environmentCache, const std::string &userCache);
 
 // Runs the comparison in the guest; writes its output, the objects named by
 // their paths here, to `out` (or --output) and returns its exit status: 0 or 3. Throws RunError when the

@@ -9,6 +9,7 @@
 #include "Version.h"
 #include "cli/CommandLineDocs.h"
 #include "cli/CommandTable.h"
+#include "cli/GuestCompare.h"
 #include "counters/KernelModule.h"
 #include "profile/SessionLock.h"
 
@@ -139,6 +140,15 @@ std::string runManPage() {
       {SessionLock::kDirectoryVariable, "",
        std::string("The directory of the session locks, instead of ") +
            SessionLock::kDefaultDirectory + "."});
+  environment.entries.push_back(
+      {kGuestDriverVariable, "",
+       "compare --deterministic's guest driver, instead of the installed "
+       "PREFIX/share/inxpect/guest/guest_driver.sh (or, for a program run from its build "
+       "tree, the source tree's bench/guest_driver.sh)."});
+  environment.entries.push_back(
+      {kVmCacheVariable, "",
+       "Where compare --deterministic keeps Debian's kernel image for its guest, instead of "
+       "$XDG_CACHE_HOME/inxpect/vm-cache (~/.cache/inxpect/vm-cache)."});
   page.sections.push_back({"ENVIRONMENT", {environment}});
   page.sections.push_back({"FILES", {filesBlock()}});
 

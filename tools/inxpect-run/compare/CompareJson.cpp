@@ -80,7 +80,9 @@ std::string comparisonJson(const Comparison &c) {
       {"passes", c.passes},
       {"rounds", c.rounds},
       {"order", "A B B A"},
-      {"interval", "95%, percentile bootstrap of the change of the rounds' medians"},
+      {"statistic", roundStatisticName(c.statistic)},
+      {"interval", std::string("95%, percentile bootstrap of the change of the rounds' ") +
+                       (c.statistic == RoundStatistic::Least ? "least" : "medians")},
       {"verdict_cost", "inclusive"},
       {"threshold", c.threshold},
       {"behaviour", behaviourJson(c.behaviour)},

@@ -79,9 +79,15 @@ std::string roundsSentence(const Comparison &c) {
          (c.passes == 1 ? " pass" : " passes");
 }
 
+std::string roundsStatisticText(const Comparison &c) {
+  if (c.statistic == RoundStatistic::Least)
+    return "the least of the rounds (counted instructions: a disturbance only adds)";
+  return "the median of the rounds";
+}
+
 std::string legendSentence(const Comparison &c) {
   return "costs: " + c.event + " (" + c.unit +
-         ") an entry, the median of the rounds, the probes' cost taken out (incl: with what "
+         ") an entry, " + roundsStatisticText(c) + ", the probes' cost taken out (incl: with what "
          "ran inside the section; self: without the sections measured inside it); change: "
          "B against A, with its 95% interval (percentile bootstrap over the rounds); the "
          "verdict reads the incl change against the threshold, and needs a difference larger "

@@ -71,7 +71,8 @@ std::size_t indexOf(const ProfileFigures &figures, const SectionFigures *section
 }
 
 CostComparison compareCost(const MeasuredBuild &a, const SectionFigures &sa, const MeasuredBuild &b,
-                           const SectionFigures &sb, const CostOf &costOf) {
+                           const SectionFigures &sb, const CostOf &costOf,
+                           RoundStatistic statistic) {
   CostComparison c;
   if (sa.events.empty() || sb.events.empty())
     return c;
@@ -83,7 +84,7 @@ CostComparison compareCost(const MeasuredBuild &a, const SectionFigures &sa, con
     return c;
   c.uncertain = ta.uncertain || tb.uncertain;
   c.error = std::max(ta.error, tb.error);
-  c.change = relativeChange(ra, rb);
+  c.change = relativeChange(ra, rb, statistic);
   return c;
 }
 
@@ -113,8 +114,8 @@ void compareSections(const MeasuredBuild &a, const MeasuredBuild &b, Comparison 
     s.depth = sa.row->depth;
     s.entriesA = sa.count;
     s.entriesB = sb->count;
-    s.inclusive = compareCost(a, sa, b, *sb, inclusive);
-    s.self = compareCost(a, sa, b, *sb, self);
+    s.inclusive = compareCost(a, sa, b, *sb, inclusive, into.statistic);
+    s.self = compareCost(a, sa, b, *sb, self, into.statistic);
     s.verdict = verdictOf(s.inclusive, into.threshold);
     into.sections.push_back(std::move(s));
   }

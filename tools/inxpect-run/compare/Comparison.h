@@ -38,7 +38,7 @@ const char *verdictName(Verdict verdict); // "same", "faster", "slower"
 
 // One cost (inclusive or self) of a section in both builds.
 struct CostComparison {
-  RelativeChange change; // medians over rounds, the change and its interval
+  RelativeChange change; // the rounds' statistic, the change and its interval
   // Within the calibration's error in either build (Figures: uncertain):
   // the change is not worth reading, and decides nothing.
   bool uncertain = false;
@@ -80,6 +80,9 @@ struct Comparison {
   unsigned passes = 0;     // a round
   unsigned rounds = 0;     // each build's
   double threshold = 0.05; // relative
+  // What stands for a build's rounds: the least where the costs are
+  // instructions counted (--deterministic), else the median.
+  RoundStatistic statistic = RoundStatistic::Median;
   BehaviourComparison behaviour;
   std::vector<SectionComparison> sections; // in both, in A's order
   std::vector<SectionOnly> added, removed; // only in B, only in A
@@ -96,8 +99,8 @@ struct Comparison {
 Verdict verdictOf(const CostComparison &cost, double threshold);
 
 // Matches the builds' sections by name and compares each on the first
-// event (those switched on in both); fills sections, added and removed,
-// and the unit.
+// event (those switched on in both) with into.statistic; fills sections,
+// added and removed, and the unit.
 void compareSections(const MeasuredBuild &a, const MeasuredBuild &b, Comparison &into);
 
 // The exit status of a comparison that found a section slower.

@@ -18,6 +18,16 @@ double medianOf(std::vector<double> values) {
   return (lower + upper) / 2;
 }
 
+const char *roundStatisticName(RoundStatistic statistic) {
+  return statistic == RoundStatistic::Least ? "least" : "median";
+}
+
+double statisticOf(const std::vector<double> &values, RoundStatistic statistic) {
+  if (statistic == RoundStatistic::Median || values.empty())
+    return medianOf(values);
+  return *std::min_element(values.begin(), values.end());
+}
+
 namespace {
 
 // The q-quantile of sorted values, interpolated between neighbours.
@@ -39,20 +49,20 @@ std::vector<double> resample(const std::vector<double> &values, std::mt19937_64 
 } // namespace
 
 RelativeChange relativeChange(const std::vector<double> &a, const std::vector<double> &b,
-                              unsigned resamples) {
+                              RoundStatistic statistic, unsigned resamples) {
   RelativeChange result;
-  result.a = medianOf(a);
-  result.b = medianOf(b);
+  result.a = statisticOf(a, statistic);
+  result.b = statisticOf(b, statistic);
   if (a.empty() || b.empty() || result.a <= 0 || resamples == 0)
     return result;
   std::mt19937_64 random(0x696e787065637421); // "inxpect!": fixed, so reruns agree
   std::vector<double> changes;
   changes.reserve(resamples);
   for (unsigned i = 0; i < resamples; ++i) {
-    double resampledA = medianOf(resample(a, random));
+    double resampledA = statisticOf(resample(a, random), statistic);
     if (resampledA <= 0)
       return result;
-    changes.push_back(medianOf(resample(b, random)) / resampledA - 1);
+    changes.push_back(statisticOf(resample(b, random), statistic) / resampledA - 1);
   }
   std::sort(changes.begin(), changes.end());
   result.change = result.b / result.a - 1;
