@@ -9,6 +9,8 @@ pushes a header, less half of null-push - null (the restore pops that
 header after the example, not after null: the pop, taken as half of a push
 and a pop). Every figure is the median of the rounds; ratios are of medians."""
 import json
+import os
+import re
 import statistics
 import sys
 
@@ -309,12 +311,25 @@ def fragment(host_run, guest_run, host, guest):
         "",
         "How far the corrected inclusive cost is from the bare program's own, as a share of "
         "what the correction subtracted (the entry's own probe and its nested sections' "
-        "probes, as calibrated): the figure `profile/Figures.cpp` assumes as 10% "
-        "(`kProbeModelError`) for its uncertain marks. Median and range over the five examples:",
+        "probes, as calibrated): the figure `profile/Figures.cpp` assumes as "
+        f"{assumed_model_error():.0%} (`kProbeModelError`) for its uncertain marks and for "
+        "compare's margin. Median and range over the five examples:",
         "",
         model_error_table(host, guest),
     ]
     return "\n".join(lines)
+
+
+def assumed_model_error():
+    """kProbeModelError as profile/Figures.cpp has it: the page names the
+    runner's own figure, whatever it is now."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools",
+                          "inxpect-run", "profile", "Figures.cpp")
+    with open(source) as f:
+        found = re.search(r"kProbeModelError = ([0-9.]+);", f.read())
+    if not found:
+        sys.exit(f"accuracy_page: no kProbeModelError in {source}")
+    return float(found.group(1))
 
 
 def main():

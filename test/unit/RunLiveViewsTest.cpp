@@ -193,7 +193,7 @@ TEST(RunCorrection, WithinTheErrorIsUncertainAndBelowZeroIsClamped) {
   ProbeCost cost;
   cost.own = {10, 1};
   cost.nested = {20, 1};
-  // 12 ns an entry, 10 subtracted: 2 ns, within 1 + 0.1 x 10 = 2 ns of error.
+  // 12 ns an entry, 10 subtracted: 2 ns, within 1 + 0.25 x 10 = 3.5 ns of error.
   auto near = correctedMean({4, 48, 0}, cost);
   ASSERT_TRUE(near);
   EXPECT_DOUBLE_EQ(near->mean, 2.0);

@@ -1,14 +1,13 @@
 #include "cli/ListCommand.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
 #include "RunError.h"
+#include "object/KernelObjects.h"
 #include "object/LiveProgram.h"
 #include "object/ProgramLookup.h"
 #include "Manifest.h"
@@ -86,15 +85,7 @@ std::optional<ListedProgram> describe(uint32_t id, const HostAttachments &host, 
 } // namespace
 
 void listPrograms(const ListOptions &options, std::ostream &out, std::ostream &notes) {
-  std::vector<uint32_t> ids;
-  uint32_t id = 0;
-  while (bpf_prog_get_next_id(id, &id) == 0)
-    ids.push_back(id);
-  if (errno == EPERM || errno == EACCES)
-    throw RunError("cannot list the loaded BPF programs: permission denied: run as root "
-                   "(listing programs needs CAP_SYS_ADMIN)");
-  if (errno != ENOENT)
-    throw RunError(std::string("cannot list the loaded BPF programs: ") + std::strerror(errno));
+  std::vector<uint32_t> ids = loadedProgramIds();
   HostAttachments host = HostAttachments::scan();
   std::vector<ListedProgram> programs;
   for (uint32_t each : ids)

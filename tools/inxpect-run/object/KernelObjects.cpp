@@ -1,10 +1,29 @@
 #include "object/KernelObjects.h"
 
+#include <cerrno>
+#include <cstring>
+#include <string>
+
 #include <unistd.h>
 
 #include <bpf/bpf.h>
 
+#include "RunError.h"
+
 namespace inxpect {
+
+std::vector<uint32_t> loadedProgramIds() {
+  std::vector<uint32_t> ids;
+  uint32_t id = 0;
+  while (bpf_prog_get_next_id(id, &id) == 0)
+    ids.push_back(id);
+  if (errno == EPERM || errno == EACCES)
+    throw RunError("cannot list the loaded BPF programs: permission denied: run as root "
+                   "(listing programs needs CAP_SYS_ADMIN)");
+  if (errno != ENOENT)
+    throw RunError(std::string("cannot list the loaded BPF programs: ") + std::strerror(errno));
+  return ids;
+}
 
 void forEachLink(const std::function<void(const bpf_link_info &)> &visit) {
   uint32_t id = 0;

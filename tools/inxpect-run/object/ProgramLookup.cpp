@@ -7,6 +7,7 @@
 
 #include <bpf/bpf.h>
 
+#include "object/KernelObjects.h"
 #include "object/ProgramExtensions.h"
 #include "RunError.h"
 
@@ -45,8 +46,7 @@ int programFdById(uint32_t id) {
 int programFdByName(const std::string &name) {
   std::string wanted = name.substr(0, kKernelNameLength);
   std::vector<uint32_t> matches;
-  uint32_t id = 0;
-  while (bpf_prog_get_next_id(id, &id) == 0) {
+  for (uint32_t id : loadedProgramIds()) {
     int fd = bpf_prog_get_fd_by_id(id);
     if (fd < 0)
       continue;
@@ -56,8 +56,6 @@ int programFdByName(const std::string &name) {
       matches.push_back(id);
     ::close(fd);
   }
-  if (errno == EPERM)
-    failNoPermission("the list of BPF programs");
   if (matches.empty())
     throw RunError("no loaded BPF program is named \"" + name + "\": " + kListHint);
   if (matches.size() > 1) {

@@ -15,9 +15,10 @@ namespace {
 
 // The probes do not cost the same everywhere: clang compiles each one into
 // its place (registers, spills), unlike the calibration's empty sections.
-// Until the accuracy benchmark measures how far that goes, a tenth of what
-// is subtracted is taken as the error of the subtraction.
-constexpr double kProbeModelError = 0.10;
+// A quarter of what is subtracted is taken as the error of the subtraction:
+// the accuracy benchmark's worst (docs/benchmarks.md, "The correction's
+// model error": up to 24.5% in the guest, 21.4% on this host).
+constexpr double kProbeModelError = 0.25;
 
 // `mean` less `subtracted`, clamped at 0, uncertain within `spread` plus the
 // model's share of the probes' cost it took out or added back (`moved`).
