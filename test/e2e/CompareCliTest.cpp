@@ -330,6 +330,29 @@ TEST_F(CompareDeterministic, TheInstalledToolRunsTheGuestItself) {
   EXPECT_EQ(section(report, "update")["change"], 0.0) << report;
 }
 
+// A guest that runs out of time says what to do about it and keeps its
+// files for a look, exit status 1 and no output.
+TEST_F(CompareDeterministic, AGuestOutOfTimeSaysWhatToDo) {
+  std::string jenkins = cms("jenkins", {});
+  ASSERT_FALSE(HasFatalFailure());
+  std::string out, output = dir_ + "/out.json";
+  EXPECT_EQ(e2e::runCommand("env INXPECT_GUEST_TIMEOUT=2 " + kRunner + " compare " + jenkins + " " +
+                                jenkins + " --synthetic 100 --deterministic --output " + output +
+                                " 2>&1",
+                            out),
+            1) << out;
+  EXPECT_NE(out.find("the guest did not finish within 2 s: give it fewer packets, --repeat or "
+                     "--rounds"),
+            std::string::npos) << out;
+  EXPECT_FALSE(std::filesystem::exists(output));
+  std::string kept = "its files are in ";
+  std::size_t at = out.find(kept);
+  ASSERT_NE(at, std::string::npos) << out;
+  std::string staging = out.substr(at + kept.size(), out.find('\n', at) - at - kept.size());
+  EXPECT_TRUE(std::filesystem::exists(staging + "/guest/console.txt")) << staging;
+  std::filesystem::remove_all(staging);
+}
+
 // Without the guest's pieces: a clear error, exit status 1, no output.
 TEST_F(CompareDeterministic, NoGuestDriverIsAnError) {
   std::string jenkins = cms("jenkins", {});

@@ -24,6 +24,7 @@ std::vector<std::string> guestCompareArguments(const CompareOptions &options);
 // The environment that places compare --deterministic's guest.
 inline constexpr const char *kGuestDriverVariable = "INXPECT_GUEST_DRIVER";
 inline constexpr const char *kVmCacheVariable = "INXPECT_VM_CACHE";
+inline constexpr const char *kGuestTimeoutVariable = "INXPECT_GUEST_TIMEOUT"; // read by the driver
 
 // The guest's driver script and where it caches Debian's kernel.
 struct GuestDriver {

@@ -149,6 +149,10 @@ std::string runManPage() {
       {kVmCacheVariable, "",
        "Where compare --deterministic keeps Debian's kernel image for its guest, instead of "
        "$XDG_CACHE_HOME/inxpect/vm-cache (~/.cache/inxpect/vm-cache)."});
+  environment.entries.push_back(
+      {kGuestTimeoutVariable, "",
+       "The seconds compare --deterministic's guest may take, instead of 600 (it runs about "
+       "2,000 packets a second)."});
   page.sections.push_back({"ENVIRONMENT", {environment}});
   page.sections.push_back({"FILES", {filesBlock()}});
 
