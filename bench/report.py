@@ -108,7 +108,7 @@ sudo bench/run.sh    # builds, runs every step, rewrites this page and docs/benc
 ```
 
 Each step is `bench/<step>.sh OUT_DIR IMG_DIR` (raw results in
-`build/bench/<step>.json`, their schema at the top of the script).{took}
+`build/bench-results/<step>.json`, their schema at the top of the script).{took}
 Timings are medians of interleaved rounds; instruction counts are exact.
 
 ## Targets

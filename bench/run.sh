@@ -15,7 +15,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 steps=(overhead accuracy layouts probe_insns verifier reader instrumenter)
-out="$root/build/bench"
+# Not build/bench: that is CMake's binary directory for bench/ (its
+# cmake_install.cmake, which `cmake --install build` needs), and it is
+# removed below.
+out="$root/build/bench-results"
 img="$root/docs/benchmarks"
 
 only=""

@@ -19,9 +19,10 @@ namespace {
 constexpr double kOwnProbe = 10; // ns a section's probes leave in its reading
 
 // A build whose sections `names` (top level, in this order) cost, in round
-// r, means[r][i] ns an entry once the probes are out, 100 entries a round.
+// r, means[r][i] ns an entry once the probes are out, 100 entries a round
+// timed and `untimed` more not (a stratum sampled them).
 MeasuredBuild build(const std::string &object, const std::vector<std::string> &names,
-                    const std::vector<std::vector<double>> &means) {
+                    const std::vector<std::vector<double>> &means, uint64_t untimed = 0) {
   Manifest m;
   for (unsigned i = 0; i < names.size(); ++i) {
     Section s;
@@ -52,6 +53,8 @@ MeasuredBuild build(const std::string &object, const std::vector<std::string> &n
     Snapshot s = total;
     for (unsigned i = 0; i < names.size(); ++i) {
       s.sections[i][0] = {100, uint64_t((round[i] + kOwnProbe) * 100)};
+      s.untimed[i] = untimed;
+      total.untimed[i] += untimed;
       total.sections[i][0].count += 100;
       total.sections[i][0].total += s.sections[i][0].total;
     }
@@ -68,8 +71,10 @@ std::vector<std::vector<double>> steady(const std::vector<double> &perSection, u
   return std::vector<std::vector<double>>(rounds, perSection);
 }
 
-Comparison compare(const MeasuredBuild &a, const MeasuredBuild &b, double threshold = 0.05) {
+Comparison compare(const MeasuredBuild &a, const MeasuredBuild &b, double threshold = 0.05,
+                   RoundStatistic statistic = RoundStatistic::Median) {
   Comparison c;
+  c.statistic = statistic;
   c.objectA = a.object;
   c.objectB = b.object;
   c.programA = a.program;
@@ -154,6 +159,26 @@ TEST(RunComparison, ADifferenceWithinTheProbesErrorDecidesNothing) {
             Verdict::Slower);
   EXPECT_EQ(compare(build("b.o", {"parse"}, steady({23})), a, 0.05).sections[0].verdict,
             Verdict::Faster);
+}
+
+// In the guest (compare --deterministic): a section whose every entry was
+// timed stands for its rounds by the least of them (an interrupt only adds
+// instructions); one a stratum sampled by their median (its rounds differ
+// both ways, and the least would follow the noise down).
+TEST(RunComparison, TheLeastServesOnlySectionsWhoseEveryEntryWasTimed) {
+  std::vector<std::vector<double>> rounds = {{100}, {102}, {104}, {106}, {108}, {110}};
+  Comparison timed = compare(build("a.o", {"s"}, rounds), build("b.o", {"s"}, rounds), 0.05,
+                             RoundStatistic::Least);
+  EXPECT_EQ(timed.sections[0].inclusive.statistic, RoundStatistic::Least);
+  EXPECT_DOUBLE_EQ(timed.sections[0].inclusive.change.a, 100);
+  EXPECT_EQ(timed.sections[0].self.statistic, RoundStatistic::Least);
+  Comparison sampled = compare(build("a.o", {"s"}, rounds, 50), build("b.o", {"s"}, rounds, 50),
+                               0.05, RoundStatistic::Least);
+  EXPECT_EQ(sampled.sections[0].inclusive.statistic, RoundStatistic::Median);
+  EXPECT_DOUBLE_EQ(sampled.sections[0].inclusive.change.a, 105);
+  Comparison onHost = compare(build("a.o", {"s"}, rounds), build("b.o", {"s"}, rounds));
+  EXPECT_EQ(onHost.sections[0].inclusive.statistic, RoundStatistic::Median);
+  EXPECT_DOUBLE_EQ(onHost.sections[0].inclusive.change.a, 105);
 }
 
 // A change the interval is not sure of decides nothing, however large.

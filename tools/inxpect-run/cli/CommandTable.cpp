@@ -132,7 +132,8 @@ const OptionSpec deterministic{
     "run and every host, intervals of zero width where the counts agree; for CI, where timing "
     "noise would make the gate flaky. Needs qemu-system-x86_64 (scripts/install-deps.sh test) "
     "and fetches Debian's kernel image once (~/.cache/inxpect/vm-cache); measures the clock "
-    "alone, each build's cost the least of its rounds (an interrupt only adds instructions)",
+    "alone; a section whose every entry was timed costs the least of its rounds (an interrupt "
+    "only adds instructions), the others their median",
     setterOf<CompareOptions>([](CompareOptions &o, const std::string &) {
       o.deterministic = true;
     })};

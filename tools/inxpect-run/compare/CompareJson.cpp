@@ -28,6 +28,7 @@ void costJson(const CostComparison &cost, nlohmann::json &into) {
   into["change"] = changed ? optionalNumber(cost.change.change) : nlohmann::json(nullptr);
   into["ci"] = changed ? nlohmann::json::array({cost.change.low, cost.change.high})
                        : nlohmann::json(nullptr);
+  into["statistic"] = roundStatisticName(cost.statistic);
   into["uncertain"] = cost.uncertain;
   into["error"] = cost.measured ? nlohmann::json(cost.error) : nlohmann::json(nullptr);
 }
@@ -82,7 +83,9 @@ std::string comparisonJson(const Comparison &c) {
       {"order", "A B B A"},
       {"statistic", roundStatisticName(c.statistic)},
       {"interval", std::string("95%, percentile bootstrap of the change of the rounds' ") +
-                       (c.statistic == RoundStatistic::Least ? "least" : "medians")},
+                       (c.statistic == RoundStatistic::Least
+                            ? "least (sections whose every entry was timed) or medians"
+                            : "medians")},
       {"verdict_cost", "inclusive"},
       {"threshold", c.threshold},
       {"behaviour", behaviourJson(c.behaviour)},

@@ -81,7 +81,8 @@ std::string roundsSentence(const Comparison &c) {
 
 std::string roundsStatisticText(const Comparison &c) {
   if (c.statistic == RoundStatistic::Least)
-    return "the least of the rounds (counted instructions: a disturbance only adds)";
+    return "the least of the rounds where every entry was timed (counted instructions: a "
+           "disturbance only adds), else their median";
   return "the median of the rounds";
 }
 

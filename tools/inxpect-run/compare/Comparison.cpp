@@ -66,6 +66,12 @@ std::vector<double> roundCosts(const MeasuredBuild &build, std::size_t index, co
   return out;
 }
 
+// Every entry timed (no stratum sampled it): in the guest its rounds then
+// differ only by what disturbed them.
+bool everyEntryTimed(const SectionFigures &s) {
+  return !s.events.empty() && s.events[0].count == s.count;
+}
+
 std::size_t indexOf(const ProfileFigures &figures, const SectionFigures *section) {
   return std::size_t(section - figures.sections.data());
 }
@@ -84,6 +90,7 @@ CostComparison compareCost(const MeasuredBuild &a, const SectionFigures &sa, con
     return c;
   c.uncertain = ta.uncertain || tb.uncertain;
   c.error = std::max(ta.error, tb.error);
+  c.statistic = statistic;
   c.change = relativeChange(ra, rb, statistic);
   return c;
 }
@@ -114,8 +121,11 @@ void compareSections(const MeasuredBuild &a, const MeasuredBuild &b, Comparison 
     s.depth = sa.row->depth;
     s.entriesA = sa.count;
     s.entriesB = sb->count;
-    s.inclusive = compareCost(a, sa, b, *sb, inclusive, into.statistic);
-    s.self = compareCost(a, sa, b, *sb, self, into.statistic);
+    RoundStatistic statistic = everyEntryTimed(sa) && everyEntryTimed(*sb)
+                                   ? into.statistic
+                                   : RoundStatistic::Median;
+    s.inclusive = compareCost(a, sa, b, *sb, inclusive, statistic);
+    s.self = compareCost(a, sa, b, *sb, self, statistic);
     s.verdict = verdictOf(s.inclusive, into.threshold);
     into.sections.push_back(std::move(s));
   }

@@ -39,6 +39,7 @@ const char *verdictName(Verdict verdict); // "same", "faster", "slower"
 // One cost (inclusive or self) of a section in both builds.
 struct CostComparison {
   RelativeChange change; // the rounds' statistic, the change and its interval
+  RoundStatistic statistic = RoundStatistic::Median; // what stood for the rounds
   // Within the calibration's error in either build (Figures: uncertain):
   // the change is not worth reading, and decides nothing.
   bool uncertain = false;
@@ -80,8 +81,12 @@ struct Comparison {
   unsigned passes = 0;     // a round
   unsigned rounds = 0;     // each build's
   double threshold = 0.05; // relative
-  // What stands for a build's rounds: the least where the costs are
-  // instructions counted (--deterministic), else the median.
+  // What stands for a build's rounds. Least where the costs are
+  // instructions counted (--deterministic): then a section whose every
+  // entry was timed in both builds takes the least of its rounds (a
+  // disturbance only adds), and the others the median (a run's stratum
+  // times a random share of their entries: a noise both ways, which the
+  // least would follow down). Median: every section the median.
   RoundStatistic statistic = RoundStatistic::Median;
   BehaviourComparison behaviour;
   std::vector<SectionComparison> sections; // in both, in A's order

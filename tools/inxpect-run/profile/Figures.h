@@ -102,7 +102,7 @@ struct ProfileFigures {
 
 // A section's inclusive mean for one event: (total - count x own - nested x
 // nested cost) / count, clamped at 0, and whether it is within the error of
-// that subtraction (the calibration's spreads, and a tenth of what is
+// that subtraction (the calibration's spreads, and a quarter of what is
 // subtracted for the probes' cost varying from place to place). None for
 // no entries.
 struct Corrected {
