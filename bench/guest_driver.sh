@@ -55,13 +55,14 @@ for tool in qemu-system-x86_64 busybox cpio apt-get dpkg-deb; do
   command -v "$tool" >/dev/null || fail "$tool is missing: run scripts/install-deps.sh test as root"
 done
 rm -rf "$work" && mkdir -p "$work/rootfs/objects"
-# The image alone unless a module is to be built for it (headers, BTF).
-fetched=image.env image_only=--image
-[ ${#module_runs[@]} -eq 0 ] || fetched=kernel.env image_only=
-"$vm/fetch-kernel.sh" $image_only "$cache" > "$work/fetch.log" 2>&1 ||
+# The image alone unless a module is to be built for it (headers, BTF);
+# either way image.env names it.
+fetch=(--image)
+[ ${#module_runs[@]} -eq 0 ] || fetch=()
+"$vm/fetch-kernel.sh" "${fetch[@]}" "$cache" > "$work/fetch.log" 2>&1 ||
   fail "cannot fetch Debian's kernel (see $work/fetch.log)"
 # shellcheck source=/dev/null
-. "$cache/$fetched"
+. "$cache/image.env"
 
 rootfs=$work/rootfs
 cp "$here/guest_driver_init.sh" "$rootfs/init"

@@ -28,30 +28,30 @@ write_image_env() {
   printf 'KVER=%s\nVMLINUZ=%s\n' "$kver" "$cache/root/boot/vmlinuz-$kver" > "$cache/image.env"
 }
 fetched() { [ -f "$cache/$1" ] && grep -q "^KVER=$kver$" "$cache/$1"; }
-if fetched kernel.env; then
-  write_image_env # a cache from before image.env
+if fetched kernel.env || { $image_only && fetched image.env; }; then
+  write_image_env # (a cache from before image.env has kernel.env alone)
   exit 0
 fi
-$image_only && fetched image.env && exit 0
+packages=("linux-image-$kver")
+if ! $image_only; then
+  image_version=$(apt-cache policy "linux-image-$kver" | sed -n 's/ *Candidate: //p')
+  headers_version=$(apt-cache policy "linux-headers-$kver" | sed -n 's/ *Candidate: //p')
+  [ "$image_version" = "$headers_version" ] ||
+    { echo "fetch-kernel: linux-image-$kver ($image_version) and linux-headers-$kver ($headers_version) differ: run apt-get update" >&2; exit 1; }
+  kbuild=$(apt-cache depends "linux-headers-$kver" | sed -n 's/.*Depends: \(linux-kbuild-.*\)$/\1/p' | head -n 1)
+  source_pkg=linux-source-${kbuild#linux-kbuild-}
+  packages+=("linux-headers-$kver" "linux-headers-$abi-common" "$kbuild" "$source_pkg")
+fi
+
+mkdir -p "$cache/debs" "$cache/root"
+(cd "$cache/debs" && apt-get download -q=2 "${packages[@]}" 2>&1 | grep -v "unsandboxed" || true)
+dpkg-deb --fsys-tarfile "$cache"/debs/linux-image-"$kver"_*.deb |
+  tar -x -C "$cache/root" "./boot/vmlinuz-$kver"
 if $image_only; then
-  mkdir -p "$cache/debs" "$cache/root"
-  (cd "$cache/debs" && apt-get download -q=2 "linux-image-$kver" 2>&1 | grep -v "unsandboxed" || true)
-  dpkg-deb --fsys-tarfile "$cache"/debs/linux-image-"$kver"_*.deb |
-    tar -x -C "$cache/root" "./boot/vmlinuz-$kver"
   rm -f "$cache"/debs/linux-image-"$kver"_*.deb # 70 MB of modules the guest never loads
   write_image_env
   exit 0
 fi
-image_version=$(apt-cache policy "linux-image-$kver" | sed -n 's/ *Candidate: //p')
-headers_version=$(apt-cache policy "linux-headers-$kver" | sed -n 's/ *Candidate: //p')
-[ "$image_version" = "$headers_version" ] ||
-  { echo "fetch-kernel: linux-image-$kver ($image_version) and linux-headers-$kver ($headers_version) differ: run apt-get update" >&2; exit 1; }
-kbuild=$(apt-cache depends "linux-headers-$kver" | sed -n 's/.*Depends: \(linux-kbuild-.*\)$/\1/p' | head -n 1)
-source_pkg=linux-source-${kbuild#linux-kbuild-}
-
-mkdir -p "$cache/debs" "$cache/root"
-(cd "$cache/debs" && apt-get download -q=2 "linux-image-$kver" "linux-headers-$kver" \
-   "linux-headers-$abi-common" "$kbuild" "$source_pkg" 2>&1 | grep -v "unsandboxed" || true)
 
 for deb in "$cache"/debs/linux-headers-"$abi"-*.deb "$cache"/debs/"$kbuild"_*.deb; do
   dpkg-deb -x "$deb" "$cache/root"
@@ -60,8 +60,6 @@ kdir=$cache/root/usr/src/linux-headers-$kver
 # The arch headers' Makefile includes the common tree by absolute path.
 sed -i "s|^include /usr/src/|include $cache/root/usr/src/|" "$kdir/Makefile"
 
-dpkg-deb --fsys-tarfile "$cache"/debs/linux-image-"$kver"_*.deb |
-  tar -x -C "$cache/root" "./boot/vmlinuz-$kver"
 tarball=$cache/$source_pkg.tar.xz
 dpkg-deb --fsys-tarfile "$cache"/debs/"$source_pkg"_*.deb | tar -xO "./usr/src/$source_pkg.tar.xz" > "$tarball"
 "$kmod_scripts/build-resolve-btfids.sh" "$cache/tools" "$tarball" >/dev/null
