@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <utility>
 
 namespace inxpect {
 
@@ -22,9 +23,9 @@ const char *roundStatisticName(RoundStatistic statistic) {
   return statistic == RoundStatistic::Least ? "least" : "median";
 }
 
-double statisticOf(const std::vector<double> &values, RoundStatistic statistic) {
+double statisticOf(std::vector<double> values, RoundStatistic statistic) {
   if (statistic == RoundStatistic::Median || values.empty())
-    return medianOf(values);
+    return medianOf(std::move(values));
   return *std::min_element(values.begin(), values.end());
 }
 

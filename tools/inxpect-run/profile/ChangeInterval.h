@@ -28,7 +28,7 @@ struct RelativeChange {
 // The median; 0 for no values.
 double medianOf(std::vector<double> values);
 // The median or the least; 0 for no values.
-double statisticOf(const std::vector<double> &values, RoundStatistic statistic);
+double statisticOf(std::vector<double> values, RoundStatistic statistic);
 
 // A's and B's rounds are resampled independently, with replacement, each to
 // its own size, `resamples` times, from a fixed seed (the same rounds give
